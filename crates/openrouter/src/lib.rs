@@ -1,0 +1,5 @@
+//! Placeholder crate docs.
+
+pub mod sse;
+pub mod stream;
+pub mod types;

@@ -1,0 +1,12 @@
+//! Request and response models, one module per area of the API.
+//!
+//! Every model decodes leniently and losslessly: fields this SDK does not know are kept in an
+//! `extra` map and written back on encode; enums that come from the server accept values this
+//! SDK does not know as `Other(..)`.
+
+pub(crate) mod open_enum;
+
+pub mod chat;
+pub mod error;
+pub mod key;
+pub mod models;
