@@ -1,5 +1,58 @@
-//! Placeholder crate docs.
+//! A complete, typed client for the [OpenRouter](https://openrouter.ai) API.
+//!
+//! OpenRouter puts hundreds of models from dozens of providers behind one OpenAI-compatible
+//! API. This crate speaks it with care for what goes wrong in production:
+//!
+//! - **Nothing lost.** Responses decode leniently and losslessly: fields this version does
+//!   not know are kept and written back; enum values it does not know become `Other(..)`.
+//! - **Streams done right.** Mid-stream errors arrive as `Err` with their code; keep-alive
+//!   comments keep a stream alive; an idle timeout (not a total one) catches stalls; UTF-8
+//!   split across network reads arrives intact; dropping a stream closes the connection.
+//! - **Safe retries.** 408/429/5xx and connection failures are retried with jittered backoff,
+//!   honouring `Retry-After`; a request the server began answering is never sent again.
+//! - **Clear errors.** One [`Error`] type; every documented status has its own
+//!   [`ApiErrorKind`]; decode errors name the JSON path. The API key never appears in
+//!   `Debug` output, errors or logs.
+//!
+//! # Quick start
+//!
+//! ```no_run
+//! use futures_util::StreamExt;
+//! use openrouter::types::chat::{ChatRequest, Message};
+//!
+//! # async fn run() -> openrouter::Result<()> {
+//! let client = openrouter::Client::from_env()?; // OPENROUTER_API_KEY, OPENROUTER_BASE_URL
+//! let request = ChatRequest::new("openai/gpt-4o-mini", [Message::user("Write a haiku")]);
+//!
+//! let result = client.chat().create(&request).await?;
+//! println!("{}", result.text().unwrap_or_default());
+//!
+//! let mut stream = client.chat().stream(&request).await?;
+//! while let Some(chunk) = stream.next().await {
+//!     print!("{}", chunk?.text());
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! For tests and offline work, the companion crate `openrouter-mock` runs a faithful
+//! emulator of the API on localhost: point [`ClientBuilder::base_url`] at it.
 
+pub mod api;
+mod client;
+pub mod config;
+mod error;
+mod options;
+mod response;
 pub mod sse;
 pub mod stream;
+mod transport;
 pub mod types;
+
+pub use client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use config::{RetryPolicy, Timeouts};
+pub use error::{
+    ApiError, ApiErrorKind, DecodeError, Error, Result, TimeoutPhase, TransportError,
+    TransportErrorKind,
+};
+pub use options::RequestOptions;
+pub use response::Response;

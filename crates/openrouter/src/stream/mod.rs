@@ -1,5 +1,11 @@
-//! Typed streams and the accumulator that folds them into a final result.
+//! Typed streams, and the accumulator that folds a stream into its final result.
 
 mod accumulator;
+mod chat;
+mod events;
 
 pub use accumulator::ChatAccumulator;
+pub use chat::{ChatEvents, ChatStream};
+pub use events::StreamEvent;
+
+pub(crate) use events::EventStream;

@@ -192,9 +192,13 @@ mod tests {
 
     #[test]
     fn string_codes_and_unknown_fields_survive() {
-        let text = r#"{"error":{"code":"no_available_workers","message":"m","hint":"h"},"trace":"t"}"#;
+        let text =
+            r#"{"error":{"code":"no_available_workers","message":"m","hint":"h"},"trace":"t"}"#;
         let body: ErrorBody = serde_json::from_str(text).unwrap();
-        assert_eq!(body.error.code, ErrorCode::Text("no_available_workers".into()));
+        assert_eq!(
+            body.error.code,
+            ErrorCode::Text("no_available_workers".into())
+        );
         let back: Value = serde_json::to_value(&body).unwrap();
         assert_eq!(back, serde_json::from_str::<Value>(text).unwrap());
     }

@@ -57,7 +57,10 @@ pub struct FunctionCall {
     pub name: String,
     /// The arguments as JSON text, exactly as the model wrote them. `""` means no arguments;
     /// [`FunctionCall::parse_arguments`] reads it as `{}`.
-    #[serde(default, deserialize_with = "crate::types::chat::tool_call::null_as_empty")]
+    #[serde(
+        default,
+        deserialize_with = "crate::types::chat::tool_call::null_as_empty"
+    )]
     pub arguments: String,
     /// Fields this SDK does not model, kept as sent.
     #[serde(flatten)]

@@ -1,0 +1,93 @@
+//! `POST /chat/completions`.
+
+use std::borrow::Cow;
+
+use crate::client::Client;
+use crate::error::Result;
+use crate::options::RequestOptions;
+use crate::response::Response;
+use crate::stream::{ChatStream, EventStream};
+use crate::transport::{self, Auth, Call};
+use crate::types::chat::{ChatRequest, ChatResult};
+
+/// Chat completions: [`Client::chat`].
+#[derive(Debug, Clone)]
+pub struct Chat<'a> {
+    client: &'a Client,
+    options: RequestOptions,
+}
+
+impl<'a> Chat<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        Self {
+            client,
+            options: RequestOptions::default(),
+        }
+    }
+
+    /// Applies per-request options (headers, body fields, timeouts, retries) to the calls
+    /// made through this handle.
+    pub fn with_options(mut self, options: RequestOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Sends a chat completion and waits for the whole answer.
+    ///
+    /// Reference: <https://openrouter.ai/docs/api/api-reference/chat/send-chat-completion-request>.
+    /// Needs an API key.
+    ///
+    /// # Errors
+    /// [`Error::Api`](crate::Error::Api) for an error status or an error body,
+    /// [`Error::Transport`](crate::Error::Transport) for network failures and timeouts,
+    /// [`Error::Decode`](crate::Error::Decode) when the answer has an unexpected shape.
+    pub async fn create(&self, request: &ChatRequest) -> Result<ChatResult> {
+        Ok(self.create_with_response(request).await?.into_data())
+    }
+
+    /// Like [`Chat::create`], with the HTTP status, headers and raw body.
+    ///
+    /// # Errors
+    /// As [`Chat::create`].
+    pub async fn create_with_response(
+        &self,
+        request: &ChatRequest,
+    ) -> Result<Response<ChatResult>> {
+        let request = with_stream_flag(request, None);
+        let call = Call::post_json("/chat/completions", Auth::ApiKey, &*request, &self.options)?;
+        transport::send_json(self.client, &call, &self.options).await
+    }
+
+    /// Sends a chat completion and streams the answer as it is generated.
+    ///
+    /// Retries happen only before the stream starts; once the first byte arrived a failure
+    /// is returned, never silently re-sent.
+    ///
+    /// # Errors
+    /// As [`Chat::create`], for failures before the stream starts; later failures arrive as
+    /// `Err` items of the stream.
+    pub async fn stream(&self, request: &ChatRequest) -> Result<ChatStream> {
+        let request = with_stream_flag(request, Some(true));
+        let mut call =
+            Call::post_json("/chat/completions", Auth::ApiKey, &*request, &self.options)?;
+        call.stream = true;
+        let sent = transport::execute(self.client, &call, &self.options).await?;
+        let idle = self
+            .options
+            .stream_idle_timeout
+            .unwrap_or(self.client.inner.timeouts.stream_idle);
+        Ok(ChatStream::new(EventStream::new(sent.response, idle)))
+    }
+}
+
+/// The request with `stream` set as the call needs it, copied only when it differs.
+fn with_stream_flag(request: &ChatRequest, stream: Option<bool>) -> Cow<'_, ChatRequest> {
+    let wanted = stream.filter(|s| *s);
+    if request.stream.filter(|s| *s) == wanted {
+        Cow::Borrowed(request)
+    } else {
+        let mut owned = request.clone();
+        owned.stream = wanted;
+        Cow::Owned(owned)
+    }
+}

@@ -1,0 +1,311 @@
+//! Sending a call: attempts, retries, timeouts, and turning error responses into errors.
+//!
+//! The rule that matters most: a request is sent again only when the server cannot have
+//! started on it (no response yet, or a status that says it was not processed). Once
+//! response bytes arrived, a failure is final, so a paid generation never runs twice.
+
+mod decode;
+mod request;
+mod retry_after;
+
+use std::time::{Duration, Instant, SystemTime};
+
+use bytes::Bytes;
+use http::{HeaderMap, HeaderValue};
+use serde::de::DeserializeOwned;
+use tracing::Instrument;
+
+use crate::client::Client;
+use crate::error::{ApiError, Error, Result, TimeoutPhase, TransportErrorKind};
+use crate::options::RequestOptions;
+use crate::response::Response;
+use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
+
+pub(crate) use decode::decode;
+pub(crate) use request::{Auth, Call};
+
+/// The largest error body we read; anything beyond is not worth holding.
+const MAX_ERROR_BODY: usize = 1024 * 1024;
+
+/// A response whose headers arrived with a success status.
+pub(crate) struct Sent {
+    pub(crate) response: reqwest::Response,
+    pub(crate) attempts: u32,
+    /// When the whole call must be done (non-streaming calls only).
+    pub(crate) deadline: Option<Instant>,
+}
+
+/// Sends `call` until it gets a success status, retrying what is safe to retry.
+pub(crate) async fn execute(
+    client: &Client,
+    call: &Call,
+    options: &RequestOptions,
+) -> Result<Sent> {
+    let span = tracing::debug_span!("openrouter.request", method = %call.method, path = call.path);
+    execute_attempts(client, call, options)
+        .instrument(span)
+        .await
+}
+
+async fn execute_attempts(client: &Client, call: &Call, options: &RequestOptions) -> Result<Sent> {
+    let policy = options.retry.unwrap_or(client.inner.retry);
+    let timeouts = client.inner.timeouts;
+    let headers_timeout = options
+        .response_headers_timeout
+        .unwrap_or(timeouts.response_headers);
+    let deadline = if call.stream {
+        None
+    } else {
+        options
+            .timeout
+            .or(timeouts.total)
+            .map(|limit| Instant::now() + limit)
+    };
+    let mut waited = Duration::ZERO;
+    let mut attempt = 0u32;
+    loop {
+        attempt += 1;
+        let request = request::build(client, call, options)?;
+        let mut error = match attempt_once(client, request, headers_timeout, deadline).await {
+            Ok(response) if response.status().is_success() => {
+                tracing::debug!(
+                    attempt,
+                    status = response.status().as_u16(),
+                    "response headers received"
+                );
+                return Ok(Sent {
+                    response,
+                    attempts: attempt,
+                    deadline,
+                });
+            }
+            Ok(response) => error_from_response(client, response, deadline).await,
+            Err(error) => error,
+        };
+        error.set_attempts(attempt);
+        let safe_to_retry = match &error {
+            Error::Api(api) => api.kind().is_retryable(),
+            Error::Transport(transport) => matches!(
+                transport.kind,
+                TransportErrorKind::Connect
+                    | TransportErrorKind::BeforeResponse
+                    | TransportErrorKind::Timeout(
+                        TimeoutPhase::Connect | TimeoutPhase::ResponseHeaders
+                    )
+            ),
+            _ => false,
+        };
+        if !safe_to_retry || attempt > policy.max_retries {
+            tracing::debug!(attempt, error = %error, "giving up");
+            return Err(error);
+        }
+        let delay = error
+            .retry_after()
+            .unwrap_or_else(|| policy.backoff(attempt));
+        let past_deadline = deadline.is_some_and(|d| Instant::now() + delay >= d);
+        if waited + delay > policy.budget || past_deadline {
+            tracing::debug!(
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                "retry wait exceeds the budget; giving up"
+            );
+            return Err(error);
+        }
+        tracing::warn!(
+            attempt,
+            delay_ms = delay.as_millis() as u64,
+            reason = %error,
+            "retrying request"
+        );
+        tokio::time::sleep(delay).await;
+        waited += delay;
+    }
+}
+
+/// One attempt up to the response headers.
+async fn attempt_once(
+    client: &Client,
+    request: reqwest::Request,
+    headers_timeout: Duration,
+    deadline: Option<Instant>,
+) -> Result<reqwest::Response> {
+    let (limit, phase) = match deadline {
+        Some(deadline) if deadline.saturating_duration_since(Instant::now()) < headers_timeout => (
+            deadline.saturating_duration_since(Instant::now()),
+            TimeoutPhase::Total,
+        ),
+        _ => (headers_timeout, TimeoutPhase::ResponseHeaders),
+    };
+    match tokio::time::timeout(limit, client.inner.http.execute(request)).await {
+        Ok(Ok(response)) => Ok(response),
+        Ok(Err(error)) => Err(classify_send_error(client, &error)),
+        Err(_) => Err(Error::transport(
+            TransportErrorKind::Timeout(phase),
+            format!("no response within {limit:?}"),
+        )),
+    }
+}
+
+/// Names what failed before the response headers arrived.
+fn classify_send_error(client: &Client, error: &reqwest::Error) -> Error {
+    let kind = if error.is_connect() && error.is_timeout() {
+        TransportErrorKind::Timeout(TimeoutPhase::Connect)
+    } else if error.is_connect() {
+        TransportErrorKind::Connect
+    } else if error.is_timeout() {
+        TransportErrorKind::Timeout(TimeoutPhase::ResponseHeaders)
+    } else if error.is_builder() {
+        TransportErrorKind::Other
+    } else {
+        TransportErrorKind::BeforeResponse
+    };
+    Error::transport(kind, redact(client, &error_chain(error)))
+}
+
+/// The error and its sources in one line: reqwest's top message alone rarely says why.
+pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+/// Reads an error response into an [`Error::Api`].
+async fn error_from_response(
+    client: &Client,
+    response: reqwest::Response,
+    deadline: Option<Instant>,
+) -> Error {
+    let status = response.status();
+    let headers = redact_headers(client, response.headers());
+    let retry_after = retry_after::retry_after(&headers, SystemTime::now());
+    let body = match read_limited(response, MAX_ERROR_BODY, deadline).await {
+        Ok(body) => body,
+        Err(error) => {
+            tracing::debug!(error = %error, "could not read the error body");
+            Bytes::new()
+        }
+    };
+    let mut api = match serde_json::from_slice::<ErrorBody>(&body) {
+        Ok(parsed) => ApiError::from_body(Some(status), parsed),
+        Err(_) => {
+            let text = redact(client, &crate::error::excerpt(&body));
+            let message = status.canonical_reason().unwrap_or("error").to_owned();
+            let mut api = ApiError::from_body(
+                Some(status),
+                ErrorBody {
+                    error: ErrorObject::new(ErrorCode::Number(status.as_u16().into()), message),
+                    user_id: None,
+                    openrouter_metadata: None,
+                    extra: Default::default(),
+                },
+            );
+            api.raw_body = (!text.is_empty()).then_some(text);
+            api
+        }
+    };
+    api.error.message = redact(client, &api.error.message);
+    api.headers = headers;
+    api.retry_after = retry_after;
+    api.into()
+}
+
+/// Reads a body up to `limit` bytes, within the deadline.
+async fn read_limited(
+    mut response: reqwest::Response,
+    limit: usize,
+    deadline: Option<Instant>,
+) -> Result<Bytes> {
+    let read = async {
+        let mut body = Vec::new();
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| Error::transport(TransportErrorKind::Body, error_chain(&e)))?
+        {
+            let room = limit.saturating_sub(body.len());
+            body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            if body.len() >= limit {
+                break;
+            }
+        }
+        Ok(Bytes::from(body))
+    };
+    match deadline {
+        Some(deadline) => tokio::time::timeout_at(deadline.into(), read)
+            .await
+            .unwrap_or_else(|_| {
+                Err(Error::transport(
+                    TransportErrorKind::Timeout(TimeoutPhase::Total),
+                    "the response body did not arrive in time",
+                ))
+            }),
+        None => read.await,
+    }
+}
+
+/// Reads and decodes a JSON success response.
+pub(crate) async fn send_json<T: DeserializeOwned>(
+    client: &Client,
+    call: &Call,
+    options: &RequestOptions,
+) -> Result<Response<T>> {
+    let sent = execute(client, call, options).await?;
+    let status = sent.response.status();
+    let headers = sent.response.headers().clone();
+    let body = read_limited(sent.response, usize::MAX, sent.deadline)
+        .await
+        .map_err(|mut e| {
+            e.set_attempts(sent.attempts);
+            e
+        })?;
+    match decode::<T>(&body, status) {
+        Ok(data) => Ok(Response::new(data, status, headers, body)),
+        Err(Error::Api(mut api)) => {
+            api.headers = redact_headers(client, &headers);
+            api.attempts = sent.attempts;
+            Err(Error::Api(api))
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// Removes the client's key from text the server sent back (a proxy may echo headers).
+pub(crate) fn redact(client: &Client, text: &str) -> String {
+    match client.api_key() {
+        Some(key) if text.contains(key) => text.replace(key, "[redacted]"),
+        _ => text.to_owned(),
+    }
+}
+
+fn redact_headers(client: &Client, headers: &HeaderMap) -> HeaderMap {
+    let Some(key) = client.api_key() else {
+        return headers.clone();
+    };
+    let mut clean = HeaderMap::with_capacity(headers.len());
+    for (name, value) in headers {
+        let leaks = value.to_str().is_ok_and(|v| v.contains(key));
+        let value = if leaks {
+            HeaderValue::from_static("[redacted]")
+        } else {
+            value.clone()
+        };
+        clean.append(name.clone(), value);
+    }
+    clean
+}
+
+/// The generation id header, when present.
+pub(crate) fn generation_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("x-generation-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
