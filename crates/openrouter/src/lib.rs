@@ -56,3 +56,8 @@ pub use error::{
 };
 pub use options::RequestOptions;
 pub use response::Response;
+
+/// The README's examples, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
