@@ -71,4 +71,4 @@ mod transport;
 pub use config::MockConfig;
 pub use faults::{Fault, FAULT_HEADER};
 pub use record::RecordedRequest;
-pub use server::MockServer;
+pub use server::{serve, MockServer};

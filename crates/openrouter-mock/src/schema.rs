@@ -4,16 +4,21 @@ use serde_json::{json, Map, Value};
 
 /// Deep schemas (or self-references) stop here rather than recursing forever.
 const MAX_DEPTH: usize = 12;
+/// At most this many values are generated, so a hostile schema (wide self-references,
+/// nested `minItems`) cannot make the answer explode.
+const MAX_NODES: usize = 2_000;
 
 /// A value that satisfies `schema` for the common subset of JSON Schema models use.
 pub(crate) fn example(schema: &Value) -> Value {
-    example_at(schema, schema, 0)
+    let mut budget = MAX_NODES;
+    example_at(schema, schema, 0, &mut budget)
 }
 
-fn example_at(schema: &Value, root: &Value, depth: usize) -> Value {
-    if depth > MAX_DEPTH {
+fn example_at(schema: &Value, root: &Value, depth: usize, budget: &mut usize) -> Value {
+    if depth > MAX_DEPTH || *budget == 0 {
         return Value::Null;
     }
+    *budget -= 1;
     let Some(obj) = schema.as_object() else {
         // `true` or a missing schema accepts anything.
         return json!("example");
@@ -33,7 +38,7 @@ fn example_at(schema: &Value, root: &Value, depth: usize) -> Value {
         .and_then(Value::as_str)
         .and_then(|r| resolve(root, r))
     {
-        return example_at(target, root, depth + 1);
+        return example_at(target, root, depth + 1, budget);
     }
     for key in ["anyOf", "oneOf"] {
         if let Some(options) = obj.get(key).and_then(Value::as_array) {
@@ -42,14 +47,14 @@ fn example_at(schema: &Value, root: &Value, depth: usize) -> Value {
                 .find(|o| o.get("type").and_then(Value::as_str) != Some("null"))
                 .or_else(|| options.first());
             if let Some(pick) = pick {
-                return example_at(pick, root, depth + 1);
+                return example_at(pick, root, depth + 1, budget);
             }
         }
     }
     if let Some(parts) = obj.get("allOf").and_then(Value::as_array) {
         let mut merged = Map::new();
         for part in parts {
-            if let Value::Object(o) = example_at(part, root, depth + 1) {
+            if let Value::Object(o) = example_at(part, root, depth + 1, budget) {
                 merged.extend(o);
             }
         }
@@ -67,11 +72,8 @@ fn example_at(schema: &Value, root: &Value, depth: usize) -> Value {
         _ => "string",
     };
     match ty {
-        "object" => object(obj, root, depth),
+        "object" => object(obj, root, depth, budget),
         "array" => {
-            let item = obj
-                .get("items")
-                .map_or(json!("example"), |s| example_at(s, root, depth + 1));
             let n = obj
                 .get("minItems")
                 .and_then(Value::as_u64)
@@ -81,7 +83,14 @@ fn example_at(schema: &Value, root: &Value, depth: usize) -> Value {
                 .get("maxItems")
                 .and_then(Value::as_u64)
                 .map_or(n, |m| n.min(m));
-            Value::Array((0..n).map(|_| item.clone()).collect())
+            let items = obj.get("items");
+            Value::Array(
+                (0..n)
+                    .map(|_| {
+                        items.map_or(json!("example"), |s| example_at(s, root, depth + 1, budget))
+                    })
+                    .collect(),
+            )
         }
         "integer" => {
             let lo = obj.get("minimum").and_then(Value::as_i64);
@@ -111,13 +120,13 @@ fn example_at(schema: &Value, root: &Value, depth: usize) -> Value {
     }
 }
 
-fn object(obj: &Map<String, Value>, root: &Value, depth: usize) -> Value {
+fn object(obj: &Map<String, Value>, root: &Value, depth: usize, budget: &mut usize) -> Value {
     let mut out = Map::new();
     if let Some(props) = obj.get("properties").and_then(Value::as_object) {
         // Filling every property (not only the required ones) still satisfies the schema and
         // gives callers something to look at for each field.
         for (name, prop) in props {
-            out.insert(name.clone(), example_at(prop, root, depth + 1));
+            out.insert(name.clone(), example_at(prop, root, depth + 1, budget));
         }
     }
     if let Some(required) = obj.get("required").and_then(Value::as_array) {
@@ -198,5 +207,18 @@ mod tests {
     fn self_reference_terminates() {
         let schema = json!({"type": "object", "properties": {"next": {"$ref": "#"}}});
         let _ = example(&schema);
+    }
+
+    #[test]
+    fn hostile_schemas_stay_small() {
+        let wide = json!({"type": "object", "properties": {
+            "a": {"$ref": "#"}, "b": {"$ref": "#"}, "c": {"$ref": "#"}, "d": {"$ref": "#"}
+        }});
+        assert!(example(&wide).to_string().len() < 100_000);
+        let mut deep = json!({"type": "string"});
+        for _ in 0..10 {
+            deep = json!({"type": "array", "minItems": 16, "items": deep});
+        }
+        assert!(example(&deep).to_string().len() < 100_000);
     }
 }

@@ -63,6 +63,14 @@ impl MockServer {
     /// When the address cannot be bound.
     pub async fn start_with(config: MockConfig) -> io::Result<MockServer> {
         let listener = TcpListener::bind(config.addr).await?;
+        Self::from_listener(listener, config)
+    }
+
+    /// Serve on an already bound listener (`config.addr` is ignored); call inside a Tokio runtime.
+    ///
+    /// # Errors
+    /// When the listener's address cannot be read.
+    pub fn from_listener(listener: TcpListener, config: MockConfig) -> io::Result<MockServer> {
         let addr = listener.local_addr()?;
         let api_key = config.api_keys.first().cloned().unwrap_or_default();
         let shared = Arc::new(Shared::new(config));
@@ -121,6 +129,22 @@ impl MockServer {
         let waited = tokio::time::timeout(timeout, rx.wait_for(|seen| *seen >= n)).await;
         matches!(waited, Ok(Ok(_)))
     }
+}
+
+/// Serve the emulator on `listener` until `shutdown` resolves, for embedding in a program
+/// that owns its own lifecycle (no handle, so no faults queue or recording access).
+///
+/// # Errors
+/// When the listener's address cannot be read.
+pub async fn serve(
+    listener: TcpListener,
+    config: MockConfig,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> io::Result<()> {
+    let server = MockServer::from_listener(listener, config)?;
+    shutdown.await;
+    drop(server);
+    Ok(())
 }
 
 async fn accept_loop(listener: TcpListener, router: Router, mut shutdown: watch::Receiver<()>) {

@@ -244,3 +244,114 @@ fn binary_help_and_bad_args() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--bogus"));
     assert!(out.stdout.is_empty());
 }
+
+#[tokio::test]
+async fn http2_prior_knowledge_works_including_aborts() {
+    let server = MockServer::start().await;
+    let h2 = reqwest::Client::builder()
+        .no_proxy()
+        .http2_prior_knowledge()
+        .build()
+        .unwrap();
+    let url = format!("{}/chat/completions", server.base_url());
+    let resp = h2
+        .post(&url)
+        .bearer_auth(server.api_key())
+        .json(&hello("openai/gpt-4o"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.version(), reqwest::Version::HTTP_2);
+    assert_eq!(resp.status(), 200);
+    let mut body = hello("openai/gpt-4o");
+    body["stream"] = json!(true);
+    let resp = h2
+        .post(&url)
+        .bearer_auth(server.api_key())
+        .header("x-mock-fault", "reset-after=1")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.text().await.is_err());
+    let text = h2
+        .post(&url)
+        .bearer_auth(server.api_key())
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.ends_with("data: [DONE]\n\n"));
+}
+
+#[tokio::test]
+async fn serve_runs_until_shutdown() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(openrouter_mock::serve(
+        listener,
+        openrouter_mock::MockConfig::default(),
+        async {
+            let _ = rx.await;
+        },
+    ));
+    let resp = client()
+        .get(format!("http://{addr}/api/v1/models"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let _ = tx.send(());
+    assert!(task.await.unwrap().is_ok());
+}
+
+#[tokio::test]
+async fn odd_bodies_never_break_the_server() {
+    let server = MockServer::start().await;
+    let bodies = [
+        json!(null),
+        json!("text"),
+        json!({"messages": [null]}),
+        json!({"messages": [{"role": "user"}]}),
+        json!({"messages": [{"role": "user", "content": null}]}),
+        json!({"messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "x"}}, 7]}]}),
+        json!({"messages": [{"role": "user", "content": {"odd": true}}]}),
+        json!({"model": 5, "messages": [{"role": "user", "content": "x"}]}),
+        json!({"model": "", "messages": [{"role": "user", "content": "x"}]}),
+        json!({"model": ":", "messages": [{"role": "user", "content": "x"}]}),
+        json!({"model": "openai/text-embedding-3-small", "messages": [{"role": "user", "content": "x"}]}),
+        json!({"models": ["x-ai/grok-3"], "messages": [{"role": "user", "content": "x"}]}),
+        json!({"messages": [{"role": "user", "content": "x"}], "tools": "all"}),
+        json!({"messages": [{"role": "user", "content": "x"}], "tools": [1, {"type": "function"}]}),
+        json!({"messages": [{"role": "user", "content": "x"}], "tools": [{"type": "function", "function": {"name": "f", "parameters": 3}}]}),
+        json!({"messages": [{"role": "user", "content": "x"}], "tools": [{"type": "function", "function": {"name": "f", "parameters": {"type": ["integer", "null"], "minimum": 9e30}}}]}),
+        json!({"messages": [{"role": "user", "content": "x"}], "tool_choice": {"function": 1}, "tools": []}),
+        json!({"messages": [{"role": "user", "content": "x"}], "response_format": {"type": "json_schema"}}),
+        json!({"messages": [{"role": "user", "content": "x"}], "response_format": {"type": "json_schema", "json_schema": {"schema": {"$ref": "#/nowhere"}}}}),
+        json!({"messages": [{"role": "user", "content": "x"}], "reasoning": "high", "reasoning_effort": 3}),
+        json!({"messages": [{"role": "user", "content": "x"}], "max_tokens": 1e300, "temperature": "hot"}),
+        json!({"messages": [{"role": "user", "content": "x"}], "max_tokens": 18446744073709551615_u64}),
+        json!({"messages": [{"role": "tool"}], "stream": "yes"}),
+    ];
+    for body in bodies {
+        for stream in [false, true] {
+            let mut body = body.clone();
+            if stream && body.is_object() {
+                body["stream"] = json!(true);
+            }
+            let resp = chat(&server, &body).await;
+            let status = resp.status().as_u16();
+            assert!(status == 200 || status == 400, "{body}: {status}");
+            let text = resp.text().await.unwrap();
+            if status == 400 {
+                let v: Value = serde_json::from_str(&text).unwrap();
+                assert!(v["error"]["message"].is_string());
+            }
+        }
+    }
+    assert_eq!(chat(&server, &hello("openai/gpt-4o")).await.status(), 200);
+}
