@@ -9,7 +9,8 @@
 //!   tool's schema, structured output for `response_format`, reasoning when asked for, and
 //!   usage with cost from the built-in catalogue's prices;
 //! - `GET /models`, the built-in catalogue;
-//! - `GET /key`, whose `usage` grows by the cost of every completion served with the key.
+//! - `GET /key`, whose `usage` grows by the cost of every completion served with the key;
+//! - `GET /generation?id=`, the record of every completion served.
 //!
 //! Requests are validated the way OpenRouter does and rejected with its error body,
 //! `{"error":{"code":400,"message":"..."}}`. Every request is recorded for assertions

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use serde_json::Value;
 use tokio::sync::watch;
 
 use crate::config::MockConfig;
@@ -16,6 +17,7 @@ pub(crate) struct Shared {
     faults: Mutex<VecDeque<Fault>>,
     requests: Mutex<Vec<RecordedRequest>>,
     usage: Mutex<HashMap<String, f64>>,
+    generations: Mutex<HashMap<String, Value>>,
     disconnects: watch::Sender<usize>,
 }
 
@@ -32,6 +34,7 @@ impl Shared {
             faults: Mutex::default(),
             requests: Mutex::default(),
             usage: Mutex::default(),
+            generations: Mutex::default(),
             disconnects: watch::channel(0).0,
         }
     }
@@ -68,6 +71,14 @@ impl Shared {
         let mut usage = lock(&self.usage);
         let total = usage.entry(key.to_owned()).or_insert(0.0);
         *total = crate::completion::round_usd(*total + cost);
+    }
+
+    pub(crate) fn store_generation(&self, id: String, record: Value) {
+        lock(&self.generations).insert(id, record);
+    }
+
+    pub(crate) fn generation(&self, id: &str) -> Option<Value> {
+        lock(&self.generations).get(id).cloned()
     }
 
     pub(crate) fn count_disconnect(&self) {

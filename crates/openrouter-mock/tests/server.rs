@@ -355,3 +355,37 @@ async fn odd_bodies_never_break_the_server() {
     }
     assert_eq!(chat(&server, &hello("openai/gpt-4o")).await.status(), 200);
 }
+
+#[tokio::test]
+async fn generations_can_be_looked_up_by_id() {
+    let server = MockServer::start().await;
+    let answer: Value = chat(&server, &hello("openrouter/auto"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = answer["id"].as_str().unwrap();
+    let get = |id: String| {
+        client()
+            .get(format!("{}/generation", server.base_url()))
+            .query(&[("id", id)])
+            .bearer_auth(server.api_key())
+            .send()
+    };
+    let resp = get(id.to_owned()).await.unwrap();
+    assert_eq!(resp.status(), 200);
+    let v: Value = resp.json().await.unwrap();
+    let data = &v["data"];
+    assert_eq!(data["id"], id);
+    assert_eq!(data["model"], "openai/gpt-4o-mini");
+    assert_eq!(data["router"], "openrouter/auto");
+    assert_eq!(data["total_cost"], answer["usage"]["cost"]);
+    assert_eq!(data["tokens_prompt"], answer["usage"]["prompt_tokens"]);
+    assert_eq!(data["streamed"], false);
+    assert!(data.get("workspace_id").is_some());
+
+    let resp = get("gen-0-nothing".to_owned()).await.unwrap();
+    assert_eq!(resp.status(), 404);
+    let v: Value = resp.json().await.unwrap();
+    assert_eq!(v["error"]["code"], 404);
+}

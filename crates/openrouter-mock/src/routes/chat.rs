@@ -63,6 +63,15 @@ pub(crate) async fn create(
         answer.model = served_by.id.to_owned();
     }
     shared.charge(&key, answer.cost);
+    let stream = request
+        .get("stream")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let router = (ask.model.id == "openrouter/auto").then_some("openrouter/auto");
+    shared.store_generation(
+        answer.id.clone(),
+        super::generation::record(&answer, router, stream),
+    );
     let extra = vec![(
         HeaderName::from_static("x-generation-id"),
         answer.id.clone(),

@@ -1,6 +1,7 @@
 //! The HTTP surface: the router, and the intake step every request goes through.
 
 mod chat;
+mod generation;
 mod key;
 mod models;
 
@@ -32,6 +33,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route(&route("/chat/completions"), only(post(chat::create)))
         .route(&route("/models"), only(get(models::list)))
         .route(&route("/key"), only(get(key::current)))
+        .route(&route("/generation"), only(get(generation::lookup)))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.
