@@ -1,0 +1,69 @@
+//! How an emulator instance is set up.
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+/// Settings for [`MockServer::start_with`](crate::MockServer::start_with).
+#[non_exhaustive]
+#[derive(Debug, Clone, PartialEq)]
+pub struct MockConfig {
+    /// Keys accepted in `Authorization: Bearer <key>`; the first is [`MockServer::api_key`](crate::MockServer::api_key).
+    pub api_keys: Vec<String>,
+    /// Address to bind; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// Request bodies larger than this are answered with 413.
+    pub max_body_bytes: usize,
+    /// Credit limit per key in USD; `None` means unlimited (402 once usage reaches it).
+    pub credit_limit: Option<f64>,
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        MockConfig {
+            api_keys: vec!["sk-or-v1-mock".to_owned()],
+            addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            max_body_bytes: 10 * 1024 * 1024,
+            credit_limit: None,
+        }
+    }
+}
+
+impl MockConfig {
+    /// The default settings.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Replace the accepted keys.
+    pub fn api_keys<I, S>(mut self, keys: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.api_keys = keys.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Accept one more key.
+    pub fn add_api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_keys.push(key.into());
+        self
+    }
+
+    /// Bind this address.
+    pub fn addr(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+
+    /// Set the request body size limit.
+    pub fn max_body_bytes(mut self, bytes: usize) -> Self {
+        self.max_body_bytes = bytes;
+        self
+    }
+
+    /// Give every key this credit limit in USD.
+    pub fn credit_limit(mut self, limit: Option<f64>) -> Self {
+        self.credit_limit = limit;
+        self
+    }
+}
