@@ -1,42 +1,671 @@
-//! Placeholder: the chat request.
+//! The chat request body (`POST /chat/completions`).
+//!
+//! Every field of the spec's `ChatRequest` is a public `Option` field with a chained setter;
+//! unset fields are never sent. Fields the SDK does not model yet go in [`ChatRequest::extra`].
+
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::Message;
+use super::{
+    Message, MessageContent, Plugin, ProviderPreferences, ResponseFormat, StopServerToolsCondition,
+    Tool, ToolChoice,
+};
+use crate::types::open_enum::open_enum;
 
-/// A chat request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Chained setters for `Option` fields: `name: Type` takes `impl Into<Type>`, and
+/// `name: [Item]` takes any iterator of `impl Into<Item>` for an `Option<Vec<Item>>` field.
+macro_rules! opt_setters {
+    () => {};
+    ($name:ident : [$item:ty] $(, $($rest:tt)*)?) => {
+        #[doc = concat!("Sets `", stringify!($name), "` (see the field).")]
+        pub fn $name<I>(mut self, values: I) -> Self
+        where
+            I: IntoIterator,
+            I::Item: Into<$item>,
+        {
+            self.$name = Some(values.into_iter().map(Into::into).collect());
+            self
+        }
+        $(opt_setters!($($rest)*);)?
+    };
+    ($name:ident : $ty:ty $(, $($rest:tt)*)?) => {
+        #[doc = concat!("Sets `", stringify!($name), "` (see the field).")]
+        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+            self.$name = Some(value.into());
+            self
+        }
+        $(opt_setters!($($rest)*);)?
+    };
+}
+
+pub(crate) use opt_setters;
+
+/// A chat completion request.
+///
+/// ```
+/// use openrouter::types::chat::{ChatRequest, Message};
+/// let req = ChatRequest::new("openai/gpt-4o", [Message::system("Be brief"), Message::user("Hi")])
+///     .temperature(0.2)
+///     .max_tokens(200);
+/// assert_eq!(req.messages.len(), 2);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ChatRequest {
-    /// Model.
+    /// The model slug, e.g. `openai/gpt-4o`; when absent the account's default model is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
-    /// Messages.
+    /// Fallback models, tried in order when the first one fails or is unavailable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub models: Option<Vec<String>>,
+    /// The conversation so far.
     pub messages: Vec<Message>,
-    /// Stream.
+    /// Stream the answer as server-sent events. The client's `stream` method sets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stream: Option<bool>,
-    /// Max tokens.
+    /// Stream options (`include_usage` is deprecated: usage is always sent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_options: Option<StreamOptions>,
+    /// Maximum tokens to generate (deprecated by the spec in favour of `max_completion_tokens`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_tokens: Option<u32>,
-    /// Extra body fields.
+    /// Maximum tokens to generate, reasoning included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_completion_tokens: Option<u32>,
+    /// Sampling temperature, 0 to 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temperature: Option<f64>,
+    /// Nucleus sampling, 0 to 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_p: Option<f64>,
+    /// Sample only from the K most likely tokens (not every provider supports it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_k: Option<u32>,
+    /// Drop tokens whose probability is low relative to the top token (not every provider).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_a: Option<f64>,
+    /// Minimum probability relative to the top token (not every provider).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_p: Option<f64>,
+    /// Penalise tokens by how often they appeared, -2 to 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frequency_penalty: Option<f64>,
+    /// Penalise tokens that appeared at all, -2 to 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presence_penalty: Option<f64>,
+    /// Multiplicative penalty for repeated tokens; 1.0 is none (not every provider).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repetition_penalty: Option<f64>,
+    /// Seed for reproducible sampling where the provider supports it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<i64>,
+    /// Up to 4 stop sequences: one string or a list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop: Option<Stop>,
+    /// Return log probabilities of the output tokens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logprobs: Option<bool>,
+    /// How many top alternatives to return per token, 0 to 20 (needs `logprobs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub top_logprobs: Option<u32>,
+    /// Bias per token id (as a string key), -100 to 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logit_bias: Option<BTreeMap<String, f64>>,
+    /// Tools the model may call: functions and OpenRouter server tools.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tools: Option<Vec<Tool>>,
+    /// Whether and which tool the model must call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoice>,
+    /// Allow several tool calls in one turn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel_tool_calls: Option<bool>,
+    /// Conditions that end OpenRouter's server-tool loop (any one fires: OR).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stop_server_tools_when: Option<Vec<StopServerToolsCondition>>,
+    /// The output format: text, JSON, JSON Schema, grammar or Python.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_format: Option<ResponseFormat>,
+    /// Reasoning settings for reasoning models.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<ReasoningConfig>,
+    /// Shorthand for `reasoning.effort`; must not disagree with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<ReasoningEffort>,
+    /// Provider routing preferences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<ProviderPreferences>,
+    /// Deprecated alias of `provider.sort.partition` (`fallback` or `sort`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<Route>,
+    /// Plugins to run for this request (web search, file parser, auto-router ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plugins: Option<Vec<Plugin>>,
+    /// Legacy prompt transforms, e.g. `["middle-out"]`; not in the spec (now the
+    /// `context-compression` plugin) but still honoured by the live API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transforms: Option<Vec<String>>,
+    /// Legacy usage accounting flag (`{"include": true}`); not in the spec, where usage is
+    /// always returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<UsageOptions>,
+    /// Automatic prompt caching: OpenRouter places a breakpoint on the last cacheable block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cache_control: Option<CacheControl>,
+    /// A key that groups requests sharing a prompt prefix, for provider-side caching.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_cache_key: Option<String>,
+    /// Request-level prompt cache controls (OpenAI GPT-5.6 and newer only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_cache_options: Option<PromptCacheOptions>,
+    /// Groups requests of one conversation: sticky provider routing and observability (≤ 256 chars).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// Observability metadata forwarded to broadcast destinations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace: Option<TraceConfig>,
+    /// Up to 16 string key-value pairs stored with the request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<BTreeMap<String, String>>,
+    /// The provider service tier (`auto`, `default`, `flex`, `priority` ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_tier: Option<ServiceTier>,
+    /// Output modalities: text, image, audio.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modalities: Option<Vec<Modality>>,
+    /// Provider-specific image generation options (aspect ratio, quality ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_config: Option<Map<String, Value>>,
+    /// Predicted output, to cut latency when most of the answer is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prediction: Option<Prediction>,
+    /// A stable end-user id for abuse isolation; OpenRouter hashes it before it goes upstream.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+    /// Debug options (streaming only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug: Option<DebugOptions>,
+    /// Extra body fields, sent as they are: the escape hatch for fields this SDK does not model.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 impl ChatRequest {
-    /// New request.
+    /// A request for `model` with these messages.
     pub fn new(model: impl Into<String>, messages: impl IntoIterator<Item = Message>) -> Self {
         Self {
             model: Some(model.into()),
             messages: messages.into_iter().collect(),
-            stream: None,
-            max_tokens: None,
+            ..Self::default()
+        }
+    }
+
+    /// A request without a model: OpenRouter uses the account's default model.
+    pub fn with_messages(messages: impl IntoIterator<Item = Message>) -> Self {
+        Self {
+            messages: messages.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+
+    /// Appends a message.
+    pub fn message(mut self, message: impl Into<Message>) -> Self {
+        self.messages.push(message.into());
+        self
+    }
+
+    /// Appends a tool.
+    pub fn tool(mut self, tool: impl Into<Tool>) -> Self {
+        self.tools.get_or_insert_with(Vec::new).push(tool.into());
+        self
+    }
+
+    /// Appends a plugin.
+    pub fn plugin(mut self, plugin: impl Into<Plugin>) -> Self {
+        self.plugins
+            .get_or_insert_with(Vec::new)
+            .push(plugin.into());
+        self
+    }
+
+    /// Adds a metadata pair.
+    pub fn metadata_entry(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.metadata
+            .get_or_insert_with(BTreeMap::new)
+            .insert(key.into(), value.into());
+        self
+    }
+
+    /// Sets an extra body field the SDK does not model; it is sent as given.
+    pub fn extra_field(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.extra.insert(key.into(), value.into());
+        self
+    }
+
+    opt_setters! {
+        model: String,
+        models: [String],
+        stream: bool,
+        stream_options: StreamOptions,
+        max_tokens: u32,
+        max_completion_tokens: u32,
+        temperature: f64,
+        top_p: f64,
+        top_k: u32,
+        top_a: f64,
+        min_p: f64,
+        frequency_penalty: f64,
+        presence_penalty: f64,
+        repetition_penalty: f64,
+        seed: i64,
+        stop: Stop,
+        logprobs: bool,
+        top_logprobs: u32,
+        logit_bias: BTreeMap<String, f64>,
+        tools: [Tool],
+        tool_choice: ToolChoice,
+        parallel_tool_calls: bool,
+        stop_server_tools_when: [StopServerToolsCondition],
+        response_format: ResponseFormat,
+        reasoning: ReasoningConfig,
+        reasoning_effort: ReasoningEffort,
+        provider: ProviderPreferences,
+        route: Route,
+        plugins: [Plugin],
+        transforms: [String],
+        usage: UsageOptions,
+        cache_control: CacheControl,
+        prompt_cache_key: String,
+        prompt_cache_options: PromptCacheOptions,
+        session_id: String,
+        trace: TraceConfig,
+        metadata: BTreeMap<String, String>,
+        service_tier: ServiceTier,
+        modalities: [Modality],
+        image_config: Map<String, Value>,
+        prediction: Prediction,
+        user: String,
+        debug: DebugOptions,
+    }
+}
+
+/// Stop sequences: one string or a list (at most 4).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Stop {
+    /// A single stop sequence.
+    One(String),
+    /// Several stop sequences.
+    Many(Vec<String>),
+}
+
+impl From<&str> for Stop {
+    fn from(value: &str) -> Self {
+        Self::One(value.to_owned())
+    }
+}
+
+impl From<String> for Stop {
+    fn from(value: String) -> Self {
+        Self::One(value)
+    }
+}
+
+impl From<Vec<String>> for Stop {
+    fn from(value: Vec<String>) -> Self {
+        Self::Many(value)
+    }
+}
+
+impl From<Vec<&str>> for Stop {
+    fn from(value: Vec<&str>) -> Self {
+        Self::Many(value.into_iter().map(str::to_owned).collect())
+    }
+}
+
+impl<const N: usize> From<[&str; N]> for Stop {
+    fn from(value: [&str; N]) -> Self {
+        Self::Many(value.into_iter().map(str::to_owned).collect())
+    }
+}
+
+/// Reasoning settings (`reasoning`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct ReasoningConfig {
+    /// How hard the model thinks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<ReasoningEffort>,
+    /// How detailed the returned reasoning summary is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<ReasoningSummaryVerbosity>,
+    /// A token budget for reasoning (Anthropic, Gemini style); not in the spec's chat schema
+    /// but honoured by the live API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_tokens: Option<u32>,
+    /// Reason, but leave the reasoning out of the response (live API; not in the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclude: Option<bool>,
+    /// Turn reasoning on or off at the default effort (live API; not in the spec).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Fields this SDK does not model, sent and kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl ReasoningConfig {
+    /// Empty settings (the provider's defaults).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Settings with this effort.
+    pub fn with_effort(effort: impl Into<ReasoningEffort>) -> Self {
+        Self::new().effort(effort)
+    }
+
+    /// Settings with this reasoning token budget.
+    pub fn with_max_tokens(max_tokens: u32) -> Self {
+        Self::new().max_tokens(max_tokens)
+    }
+
+    opt_setters! {
+        effort: ReasoningEffort,
+        summary: ReasoningSummaryVerbosity,
+        max_tokens: u32,
+        exclude: bool,
+        enabled: bool,
+    }
+}
+
+open_enum! {
+    /// Reasoning effort.
+    pub enum ReasoningEffort {
+        /// The most reasoning the model offers.
+        Max => "max",
+        /// Extra high.
+        XHigh => "xhigh",
+        /// High.
+        High => "high",
+        /// Medium.
+        Medium => "medium",
+        /// Low.
+        Low => "low",
+        /// Minimal.
+        Minimal => "minimal",
+        /// No reasoning.
+        None => "none",
+    }
+}
+
+open_enum! {
+    /// How detailed a reasoning summary should be.
+    pub enum ReasoningSummaryVerbosity {
+        /// The provider decides.
+        Auto => "auto",
+        /// Short.
+        Concise => "concise",
+        /// Detailed.
+        Detailed => "detailed",
+    }
+}
+
+/// A prompt-cache breakpoint (`cache_control`), at the top level or on a part or tool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CacheControl {
+    /// The cache kind; `ephemeral` is the only one today.
+    #[serde(rename = "type")]
+    pub kind: CacheControlKind,
+    /// How long the cache entry lives (`5m` or `1h`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<CacheTtl>,
+    /// Fields this SDK does not model, sent and kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl CacheControl {
+    /// `{"type": "ephemeral"}`: the provider's default lifetime.
+    pub fn ephemeral() -> Self {
+        Self {
+            kind: CacheControlKind::Ephemeral,
+            ttl: None,
             extra: Map::new(),
         }
     }
-    /// Max tokens.
-    pub fn max_tokens(mut self, n: u32) -> Self {
-        self.max_tokens = Some(n);
+
+    /// Sets the lifetime.
+    pub fn ttl(mut self, ttl: impl Into<CacheTtl>) -> Self {
+        self.ttl = Some(ttl.into());
         self
+    }
+}
+
+impl Default for CacheControl {
+    fn default() -> Self {
+        Self::ephemeral()
+    }
+}
+
+open_enum! {
+    /// The kind of a cache breakpoint.
+    pub enum CacheControlKind {
+        /// A short-lived cache entry.
+        Ephemeral => "ephemeral",
+    }
+}
+
+open_enum! {
+    /// The lifetime of a cache entry.
+    pub enum CacheTtl {
+        /// Five minutes.
+        FiveMinutes => "5m",
+        /// One hour.
+        OneHour => "1h",
+    }
+}
+
+/// Request-level prompt cache controls (`prompt_cache_options`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct PromptCacheOptions {
+    /// `explicit`: cache only blocks marked with `prompt_cache_breakpoint`.
+    pub mode: String,
+    /// The cache lifetime, e.g. `30m`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl: Option<String>,
+    /// Fields this SDK does not model, sent and kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl PromptCacheOptions {
+    /// `{"mode": "explicit"}`.
+    pub fn explicit() -> Self {
+        Self {
+            mode: "explicit".to_owned(),
+            ttl: None,
+            extra: Map::new(),
+        }
+    }
+
+    opt_setters! { ttl: String }
+}
+
+/// Observability metadata (`trace`); unknown keys go to broadcast destinations as custom metadata.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TraceConfig {
+    /// The trace this request belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace_id: Option<String>,
+    /// A name for the trace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trace_name: Option<String>,
+    /// A name for the span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span_name: Option<String>,
+    /// A name for the generation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generation_name: Option<String>,
+    /// The parent span id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_span_id: Option<String>,
+    /// Custom metadata keys.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl TraceConfig {
+    /// Empty trace metadata.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a custom metadata key.
+    pub fn field(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.extra.insert(key.into(), value.into());
+        self
+    }
+
+    opt_setters! {
+        trace_id: String,
+        trace_name: String,
+        span_name: String,
+        generation_name: String,
+        parent_span_id: String,
+    }
+}
+
+open_enum! {
+    /// A provider service tier (`fast` is an alias of `priority`).
+    pub enum ServiceTier {
+        /// Let the provider choose.
+        Auto => "auto",
+        /// The standard tier.
+        Default => "default",
+        /// Alias of `priority`.
+        Fast => "fast",
+        /// Cheaper, slower.
+        Flex => "flex",
+        /// Faster, dearer.
+        Priority => "priority",
+        /// Scale tier.
+        Scale => "scale",
+    }
+}
+
+open_enum! {
+    /// An output modality.
+    pub enum Modality {
+        /// Text.
+        Text => "text",
+        /// Images.
+        Image => "image",
+        /// Audio.
+        Audio => "audio",
+    }
+}
+
+open_enum! {
+    /// The deprecated `route` field.
+    pub enum Route {
+        /// Same as `provider.sort.partition = "model"`.
+        Fallback => "fallback",
+        /// Same as `provider.sort.partition = "none"`.
+        Sort => "sort",
+    }
+}
+
+/// Predicted output (`prediction`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Prediction {
+    /// Always `content` today.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The predicted text, or text parts.
+    pub content: MessageContent,
+    /// Fields this SDK does not model, sent and kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Prediction {
+    /// A `content` prediction.
+    pub fn content(content: impl Into<MessageContent>) -> Self {
+        Self {
+            kind: "content".to_owned(),
+            content: content.into(),
+            extra: Map::new(),
+        }
+    }
+}
+
+/// Streaming options (`stream_options`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct StreamOptions {
+    /// Deprecated and without effect: usage is always included.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_usage: Option<bool>,
+    /// Fields this SDK does not model, sent and kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl StreamOptions {
+    /// Empty options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    opt_setters! { include_usage: bool }
+}
+
+/// Debug options (`debug`), streaming only.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DebugOptions {
+    /// Emit the body sent upstream in a debug chunk at the start of the stream.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub echo_upstream_body: Option<bool>,
+    /// Fields this SDK does not model, sent and kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl DebugOptions {
+    /// Empty options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    opt_setters! { echo_upstream_body: bool }
+}
+
+/// The legacy `usage` request flag (not in the spec; usage is always returned now).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct UsageOptions {
+    /// Ask for usage accounting (tokens and cost) in the response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include: Option<bool>,
+    /// Fields this SDK does not model, sent and kept as they are.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl UsageOptions {
+    /// `{"include": true}`.
+    pub fn include() -> Self {
+        Self {
+            include: Some(true),
+            extra: Map::new(),
+        }
     }
 }
