@@ -14,7 +14,8 @@ use super::{
 };
 use crate::types::open_enum::open_enum;
 
-/// Chained setters for `Option` fields: `name: Type` takes `impl Into<Type>`, and
+/// Chained setters for `Option` fields: `name: Type` takes `impl Into<Type>` (unsigned
+/// integers: the type itself), and
 /// `name: [Item]` takes any iterator of `impl Into<Item>` for an `Option<Vec<Item>>` field.
 macro_rules! opt_setters {
     () => {};
@@ -26,6 +27,19 @@ macro_rules! opt_setters {
             I::Item: Into<$item>,
         {
             self.$name = Some(values.into_iter().map(Into::into).collect());
+            self
+        }
+        $(opt_setters!($($rest)*);)?
+    };
+    // Unsigned integers are taken as they are, so that a plain literal (`.max_tokens(200)`)
+    // infers the type instead of defaulting to `i32`, which has no `Into<u32>`.
+    ($name:ident : u32 $(, $($rest:tt)*)?) => { opt_setters!(@direct $name: u32 $(, $($rest)*)?); };
+    ($name:ident : u64 $(, $($rest:tt)*)?) => { opt_setters!(@direct $name: u64 $(, $($rest)*)?); };
+    ($name:ident : u8 $(, $($rest:tt)*)?) => { opt_setters!(@direct $name: u8 $(, $($rest)*)?); };
+    (@direct $name:ident : $ty:ty $(, $($rest:tt)*)?) => {
+        #[doc = concat!("Sets `", stringify!($name), "` (see the field).")]
+        pub fn $name(mut self, value: $ty) -> Self {
+            self.$name = Some(value);
             self
         }
         $(opt_setters!($($rest)*);)?
