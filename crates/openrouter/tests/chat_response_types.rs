@@ -38,7 +38,11 @@ fn round_trip<T: DeserializeOwned + Serialize>(text: &str) -> T {
     let typed: T = serde_json::from_str(text).unwrap();
     let original: Value = serde_json::from_str(text).unwrap();
     let encoded = serde_json::to_value(&typed).unwrap();
-    assert_eq!(strip_nulls(encoded), strip_nulls(original), "round trip of {text:.200}");
+    assert_eq!(
+        strip_nulls(encoded),
+        strip_nulls(original),
+        "round trip of {text:.200}"
+    );
     typed
 }
 
@@ -77,9 +81,21 @@ fn leading_keep_alive_whitespace_is_tolerated() {
     assert_eq!(result.system_fingerprint, None);
 
     let google = nonstream("chat-nonstream-leading-whitespace-google-01.json");
-    assert_eq!(google.first_choice().unwrap().native_finish_reason.as_deref(), Some("STOP"));
+    assert_eq!(
+        google
+            .first_choice()
+            .unwrap()
+            .native_finish_reason
+            .as_deref(),
+        Some("STOP")
+    );
     assert_eq!(google.finish_reason(), Some(&FinishReason::Stop));
-    assert!(google.first_choice().unwrap().message.annotations.is_empty());
+    assert!(google
+        .first_choice()
+        .unwrap()
+        .message
+        .annotations
+        .is_empty());
     assert_eq!(google.usage.as_ref().unwrap().cache_write_tokens(), 0);
 
     let bedrock = nonstream("chat-nonstream-leading-whitespace-bedrock-01.json");
@@ -100,11 +116,24 @@ fn leading_keep_alive_whitespace_is_tolerated() {
 #[test]
 fn anthropic_via_vertex_has_no_reasoning_details() {
     let result = nonstream("chat-nonstream-anthropic-via-vertex-01.json");
-    assert!(result.text().unwrap().starts_with("I'll work through this step by step."));
+    assert!(result
+        .text()
+        .unwrap()
+        .starts_with("I'll work through this step by step."));
     assert!(result.reasoning_details().is_empty());
-    assert_eq!(result.first_choice().unwrap().message.role, Some(Role::Assistant));
+    assert_eq!(
+        result.first_choice().unwrap().message.role,
+        Some(Role::Assistant)
+    );
     let usage = result.usage.unwrap();
-    assert_eq!((usage.prompt_tokens, usage.completion_tokens, usage.total_tokens), (21, 144, 165));
+    assert_eq!(
+        (
+            usage.prompt_tokens,
+            usage.completion_tokens,
+            usage.total_tokens
+        ),
+        (21, 144, 165)
+    );
 }
 
 #[test]
@@ -129,10 +158,27 @@ fn file_annotation_and_openai_reasoning_items() {
     let message = &result.first_choice().unwrap().message;
     assert_eq!(message.annotations.len(), 1);
     assert_eq!(message.annotations[0].kind, "file");
-    assert_eq!(message.annotations[0].file.as_ref().unwrap()["name"], "filename.pdf");
-    assert_eq!(result.first_choice().unwrap().native_finish_reason.as_deref(), Some("completed"));
-    let kinds: Vec<_> = result.reasoning_details().iter().map(|d| d.kind.clone()).collect();
-    assert_eq!(kinds, [ReasoningDetailKind::Summary, ReasoningDetailKind::Encrypted]);
+    assert_eq!(
+        message.annotations[0].file.as_ref().unwrap()["name"],
+        "filename.pdf"
+    );
+    assert_eq!(
+        result
+            .first_choice()
+            .unwrap()
+            .native_finish_reason
+            .as_deref(),
+        Some("completed")
+    );
+    let kinds: Vec<_> = result
+        .reasoning_details()
+        .iter()
+        .map(|d| d.kind.clone())
+        .collect();
+    assert_eq!(
+        kinds,
+        [ReasoningDetailKind::Summary, ReasoningDetailKind::Encrypted]
+    );
 
     let encrypted = nonstream("chat-nonstream-reasoning-openai-encrypted-01.json");
     let details = encrypted.reasoning_details();
@@ -151,7 +197,11 @@ fn reasoning_formats_signed_unknown_and_null() {
     let detail = &anthropic.reasoning_details()[0];
     assert_eq!(detail.kind, ReasoningDetailKind::Text);
     assert_eq!(detail.format.as_deref(), Some("anthropic-claude-v1"));
-    assert!(detail.signature.as_deref().unwrap().starts_with("ErcBCkgICBACGAIiQHtM"));
+    assert!(detail
+        .signature
+        .as_deref()
+        .unwrap()
+        .starts_with("ErcBCkgICBACGAIiQHtM"));
     assert_eq!(detail.text.as_deref(), anthropic.reasoning());
     // Usage without any cost accounting (older bodies).
     let usage = anthropic.usage.unwrap();
@@ -159,7 +209,10 @@ fn reasoning_formats_signed_unknown_and_null() {
     assert_eq!(usage.prompt_tokens_details, None);
 
     let kimi = nonstream("chat-nonstream-reasoning-kimi-01.json");
-    assert_eq!(kimi.reasoning_details()[0].format.as_deref(), Some("unknown"));
+    assert_eq!(
+        kimi.reasoning_details()[0].format.as_deref(),
+        Some("unknown")
+    );
     assert_eq!(kimi.system_fingerprint.as_deref(), Some("fpv0_30fe32e5"));
     assert_eq!(kimi.text(), Some("4"));
     assert_eq!(kimi.usage.unwrap().reasoning_tokens(), 42);
@@ -178,7 +231,14 @@ fn reasoning_formats_signed_unknown_and_null() {
 fn tool_calls_and_byok_integer_cost() {
     let gemini = nonstream("chat-nonstream-toolcalls-gemini-byok-01.json");
     assert_eq!(gemini.finish_reason(), Some(&FinishReason::ToolCalls));
-    assert_eq!(gemini.first_choice().unwrap().native_finish_reason.as_deref(), Some("STOP"));
+    assert_eq!(
+        gemini
+            .first_choice()
+            .unwrap()
+            .native_finish_reason
+            .as_deref(),
+        Some("STOP")
+    );
     let call = &gemini.tool_calls()[0];
     assert_eq!(call.function.name, "insert_level_with_spaces");
     assert!(call.id.starts_with("tool_insert_level_with_spaces_"));
@@ -191,7 +251,11 @@ fn tool_calls_and_byok_integer_cost() {
     let encoded = serde_json::to_string(usage).unwrap();
     assert!(encoded.contains(r#""cost":0,"#), "{encoded}");
     assert_eq!(
-        usage.cost_details.as_ref().unwrap().upstream_inference_cost_f64(),
+        usage
+            .cost_details
+            .as_ref()
+            .unwrap()
+            .upstream_inference_cost_f64(),
         Some(0.0003253)
     );
 
@@ -202,9 +266,19 @@ fn tool_calls_and_byok_integer_cost() {
     assert_eq!(call.index, Some(0));
     assert_eq!(call.function.name, "divide");
     let args: Value = call.function.parse_arguments().unwrap();
-    assert_eq!(args, json!({"numerator": 123, "denominator": 456, "on_inf": "infinity"}));
+    assert_eq!(
+        args,
+        json!({"numerator": 123, "denominator": 456, "on_inf": "infinity"})
+    );
     let usage = mistral.usage.unwrap();
-    assert_eq!((usage.prompt_tokens, usage.completion_tokens, usage.total_tokens), (134, 43, 177));
+    assert_eq!(
+        (
+            usage.prompt_tokens,
+            usage.completion_tokens,
+            usage.total_tokens
+        ),
+        (134, 43, 177)
+    );
 }
 
 #[test]
@@ -216,7 +290,11 @@ fn prompt_cache_usage() {
     assert_eq!(usage.cache_write_tokens(), 115);
     assert_eq!(result.cost(), Some(0.00219855));
     assert_eq!(
-        usage.cost_details.as_ref().unwrap().upstream_inference_cost_f64(),
+        usage
+            .cost_details
+            .as_ref()
+            .unwrap()
+            .upstream_inference_cost_f64(),
         Some(0.00219855)
     );
 }
@@ -253,7 +331,10 @@ fn spec_examples_decode_and_round_trip() {
     let _: ToolCall = round_trip_value(schema_example(&spec, "ChatToolCall"));
     let usage: Usage = round_trip_value(schema_example(&spec, "ChatUsage"));
     assert_eq!(usage.cost_f64(), Some(0.0012));
-    assert_eq!(usage.server_tool_use_details.unwrap().tool_calls_executed, Some(2));
+    assert_eq!(
+        usage.server_tool_use_details.unwrap().tool_calls_executed,
+        Some(2)
+    );
     let _: CostDetails = round_trip_value(schema_example(&spec, "CostDetails"));
     let _: OutputAudio = round_trip_value(schema_example(&spec, "ChatAudioOutput"));
     let _: Vec<OutputImage> = round_trip_value(schema_example(&spec, "ChatAssistantImages"));

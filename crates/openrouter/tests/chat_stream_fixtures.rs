@@ -58,7 +58,11 @@ fn load(name: &str) -> Stream {
         let chunk: ChatChunk = serde_json::from_str(&payload).unwrap();
         let value: Value = serde_json::from_str(&payload).unwrap();
         let encoded = serde_json::to_value(&chunk).unwrap();
-        assert_eq!(strip_nulls(encoded), strip_nulls(value.clone()), "{name}: {payload:.300}");
+        assert_eq!(
+            strip_nulls(encoded),
+            strip_nulls(value.clone()),
+            "{name}: {payload:.300}"
+        );
         accumulator.push(&chunk);
         raw.push(value);
         chunks.push(chunk);
@@ -102,12 +106,28 @@ fn check_generic(name: &str, stream: &Stream) {
     assert_eq!(result.object, "chat.completion");
     assert_eq!(result.id, raw[0]["id"].as_str().unwrap(), "{name}");
     assert_eq!(result.model, raw[0]["model"].as_str().unwrap(), "{name}");
-    assert_eq!(result.provider.as_deref(), raw[0]["provider"].as_str(), "{name}");
-    assert_eq!(result.text().map(str::to_owned), concat_delta(raw, "content"), "{name}");
-    assert_eq!(result.reasoning().map(str::to_owned), concat_delta(raw, "reasoning"), "{name}");
+    assert_eq!(
+        result.provider.as_deref(),
+        raw[0]["provider"].as_str(),
+        "{name}"
+    );
+    assert_eq!(
+        result.text().map(str::to_owned),
+        concat_delta(raw, "content"),
+        "{name}"
+    );
+    assert_eq!(
+        result.reasoning().map(str::to_owned),
+        concat_delta(raw, "reasoning"),
+        "{name}"
+    );
 
     let finish = last_non_null(raw.iter().flat_map(|c| {
-        c["choices"].as_array().into_iter().flatten().map(|ch| &ch["finish_reason"])
+        c["choices"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|ch| &ch["finish_reason"])
     }));
     assert_eq!(
         result.finish_reason().map(FinishReason::as_str),
@@ -116,14 +136,21 @@ fn check_generic(name: &str, stream: &Stream) {
     );
 
     let usage = last_non_null(raw.iter().map(|c| &c["usage"])).cloned();
-    let ours = result.usage.as_ref().map(|u| serde_json::to_value(u).unwrap());
+    let ours = result
+        .usage
+        .as_ref()
+        .map(|u| serde_json::to_value(u).unwrap());
     assert_eq!(ours.map(strip_nulls), usage.map(strip_nulls), "{name}");
 
     // Reasoning text per item (index, type), as the raw pieces spell it.
     let mut expected_text: Vec<((u64, String), String)> = Vec::new();
     for chunk in raw {
         for choice in chunk["choices"].as_array().into_iter().flatten() {
-            for piece in choice["delta"]["reasoning_details"].as_array().into_iter().flatten() {
+            for piece in choice["delta"]["reasoning_details"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
                 let key = (
                     piece["index"].as_u64().unwrap_or(u64::MAX),
                     piece["type"].as_str().unwrap_or_default().to_owned(),
@@ -181,11 +208,18 @@ fn tool_call_arguments_are_assembled() {
         let first = &stream.chunks[0];
         assert_eq!(first.content(), None);
         let fragment = &first.choices[0].delta.tool_calls[0];
-        assert_eq!(fragment.function.as_ref().unwrap().arguments.as_deref(), Some(""));
+        assert_eq!(
+            fragment.function.as_ref().unwrap().arguments.as_deref(),
+            Some("")
+        );
     }
-    let fingerprint = load("chat-stream-toolcalls-emptyargs-02.sse").result.system_fingerprint;
+    let fingerprint = load("chat-stream-toolcalls-emptyargs-02.sse")
+        .result
+        .system_fingerprint;
     assert_eq!(fingerprint.as_deref(), Some("fp_6f2eabb9a5"));
-    let none = load("chat-stream-toolcalls-emptyargs-01.sse").result.system_fingerprint;
+    let none = load("chat-stream-toolcalls-emptyargs-01.sse")
+        .result
+        .system_fingerprint;
     assert_eq!(none, None);
 }
 
@@ -202,8 +236,14 @@ fn tool_call_fragments_without_ids_join_their_call() {
     let result = acc.finish();
     let calls = result.tool_calls();
     assert_eq!(calls.len(), 2);
-    assert_eq!((calls[0].id.as_str(), calls[0].function.arguments.as_str()), ("a", r#"{"x":1}"#));
-    assert_eq!((calls[1].id.as_str(), calls[1].function.name.as_str()), ("b", "g"));
+    assert_eq!(
+        (calls[0].id.as_str(), calls[0].function.arguments.as_str()),
+        ("a", r#"{"x":1}"#)
+    );
+    assert_eq!(
+        (calls[1].id.as_str(), calls[1].function.name.as_str()),
+        ("b", "g")
+    );
     assert_eq!(calls[1].function.arguments, r#"{"y":2}"#);
 }
 
@@ -219,24 +259,37 @@ fn anthropic_signature_arriving_later_is_attached() {
         let raw_signature = stream
             .raw
             .iter()
-            .flat_map(|c| c["choices"][0]["delta"]["reasoning_details"].as_array().cloned())
+            .flat_map(|c| {
+                c["choices"][0]["delta"]["reasoning_details"]
+                    .as_array()
+                    .cloned()
+            })
             .flatten()
             .filter_map(|d| d["signature"].as_str().map(str::to_owned))
-            .filter(|s| !s.is_empty())
-            .last()
+            .rfind(|s| !s.is_empty())
             .unwrap();
         let details = stream.result.reasoning_details();
         assert_eq!(details.len(), 1, "{name}");
         let detail = &details[0];
         assert_eq!(detail.kind, ReasoningDetailKind::Text);
         assert_eq!(detail.format.as_deref(), Some("anthropic-claude-v1"));
-        assert_eq!(detail.signature.as_deref(), Some(raw_signature.as_str()), "{name}");
+        assert_eq!(
+            detail.signature.as_deref(),
+            Some(raw_signature.as_str()),
+            "{name}"
+        );
         assert_eq!(detail.text.as_deref(), stream.result.reasoning(), "{name}");
         assert!(!detail.text.as_deref().unwrap().is_empty());
     }
     let first = load("chat-stream-reasoning-anthropic-01.sse").result;
-    assert!(first.reasoning().unwrap().starts_with("The question asks for the capital of France."));
-    assert!(first.text().unwrap().starts_with("The capital of France is Paris."));
+    assert!(first
+        .reasoning()
+        .unwrap()
+        .starts_with("The question asks for the capital of France."));
+    assert!(first
+        .text()
+        .unwrap()
+        .starts_with("The capital of France is Paris."));
 }
 
 #[test]
@@ -247,11 +300,25 @@ fn encrypted_reasoning_is_kept() {
     assert_eq!(details[0].kind, ReasoningDetailKind::Encrypted);
     assert!(details[0].data.as_deref().unwrap().starts_with("gAAAA"));
     assert_eq!(openai.reasoning(), None);
-    assert_eq!(openai.first_choice().unwrap().native_finish_reason.as_deref(), Some("completed"));
+    assert_eq!(
+        openai
+            .first_choice()
+            .unwrap()
+            .native_finish_reason
+            .as_deref(),
+        Some("completed")
+    );
 
     let grok = load("chat-stream-reasoning-grok-encrypted-01.sse").result;
-    assert_eq!(grok.reasoning_details()[0].kind, ReasoningDetailKind::Encrypted);
-    assert!(grok.reasoning_details()[0].data.as_deref().unwrap().starts_with("B7oH6rUO"));
+    assert_eq!(
+        grok.reasoning_details()[0].kind,
+        ReasoningDetailKind::Encrypted
+    );
+    assert!(grok.reasoning_details()[0]
+        .data
+        .as_deref()
+        .unwrap()
+        .starts_with("B7oH6rUO"));
     assert_eq!(grok.model, "x-ai/grok-4");
     let usage = grok.usage.as_ref().unwrap();
     assert_eq!(usage.cached_tokens(), 679);
@@ -277,7 +344,13 @@ fn usage_chunks_in_every_shape() {
     let advisor = load("chat-stream-advisor-tool-01.sse").result;
     assert_eq!(advisor.finish_reason(), Some(&FinishReason::Stop));
     assert_eq!(advisor.cost(), Some(0.0145476));
-    let tools = advisor.usage.as_ref().unwrap().server_tool_use_details.clone().unwrap();
+    let tools = advisor
+        .usage
+        .as_ref()
+        .unwrap()
+        .server_tool_use_details
+        .clone()
+        .unwrap();
     assert_eq!(tools.tool_calls_executed, Some(1));
     assert_eq!(advisor.service_tier, None);
 
@@ -285,7 +358,10 @@ fn usage_chunks_in_every_shape() {
     assert_eq!(search.service_tier.as_deref(), Some("default"));
     assert!(search.text().unwrap().starts_with("https://github"));
     let usage = search.usage.unwrap();
-    assert_eq!(usage.server_tool_use_details.unwrap().web_search_requests, Some(1));
+    assert_eq!(
+        usage.server_tool_use_details.unwrap().web_search_requests,
+        Some(1)
+    );
     assert_eq!(usage.prompt_tokens, 8174);
 
     let basic = load("chat-stream-openai-basic-01.sse").result;
@@ -296,7 +372,10 @@ fn usage_chunks_in_every_shape() {
 #[test]
 fn bedrock_deltas_without_reasoning_keys() {
     let stream = load("chat-stream-bedrock-01.sse");
-    assert!(stream.raw.iter().all(|c| c["choices"][0]["delta"].get("reasoning").is_none()));
+    assert!(stream
+        .raw
+        .iter()
+        .all(|c| c["choices"][0]["delta"].get("reasoning").is_none()));
     assert_eq!(stream.result.reasoning(), None);
     assert!(stream.result.reasoning_details().is_empty());
     assert!(stream.result.text().unwrap().starts_with("The"));
@@ -309,7 +388,11 @@ fn annotations_and_images_are_appended() {
     let expected = search
         .raw
         .iter()
-        .map(|c| c["choices"][0]["delta"]["annotations"].as_array().map_or(0, Vec::len))
+        .map(|c| {
+            c["choices"][0]["delta"]["annotations"]
+                .as_array()
+                .map_or(0, Vec::len)
+        })
         .sum::<usize>();
     assert!(expected > 0);
     let message = &search.result.first_choice().unwrap().message;
@@ -327,7 +410,14 @@ fn annotations_and_images_are_appended() {
     assert!(url.starts_with("data:image/png;base64,iVBORw0KGgo"));
     assert!(url.len() > 1_800_000, "{}", url.len());
     let usage = image.result.usage.as_ref().unwrap();
-    assert_eq!(usage.completion_tokens_details.as_ref().unwrap().image_tokens, Some(1290));
+    assert_eq!(
+        usage
+            .completion_tokens_details
+            .as_ref()
+            .unwrap()
+            .image_tokens,
+        Some(1290)
+    );
 }
 
 #[test]
@@ -346,7 +436,10 @@ fn mid_stream_error_is_decoded_and_recorded() {
     assert_eq!(recorded.message, "Token limit reached");
     // The error chunk has `finish_reason: null`; the last real one said `length`.
     assert_eq!(stream.result.finish_reason(), Some(&FinishReason::Length));
-    assert_eq!(stream.result.reasoning(), Some("We need to respond to a greeting. The user"));
+    assert_eq!(
+        stream.result.reasoning(),
+        Some("We need to respond to a greeting. The user")
+    );
     assert_eq!(stream.result.reasoning_details()[0].format, None);
 }
 

@@ -3,8 +3,8 @@
 use serde_json::Value;
 
 use crate::types::chat::{
-    Annotation, ChatChunk, ChatResult, Choice, ChunkChoice, FinishReason, OutputAudio,
-    OutputImage, ReasoningDetail, ResponseMessage, Role, ToolCall, ToolCallDelta, Usage,
+    Annotation, ChatChunk, ChatResult, Choice, ChunkChoice, FinishReason, OutputAudio, OutputImage,
+    ReasoningDetail, ResponseMessage, Role, ToolCall, ToolCallDelta, Usage,
 };
 use crate::types::error::ErrorObject;
 
@@ -142,7 +142,10 @@ impl ChatAccumulator {
                     ..ChoiceState::default()
                 });
                 self.choices.sort_by_key(|c| c.index);
-                self.choices.iter().position(|c| c.index == index).unwrap_or(0)
+                self.choices
+                    .iter()
+                    .position(|c| c.index == index)
+                    .unwrap_or(0)
             }
         };
         &mut self.choices[position]
@@ -247,8 +250,14 @@ impl ChoiceState {
         message.content.clone_from(&self.content);
         message.refusal.clone_from(&self.refusal);
         message.reasoning.clone_from(&self.reasoning);
-        message.reasoning_details.clone_from(&self.reasoning_details);
-        message.tool_calls = self.tool_calls.iter().map(ToolCallState::to_tool_call).collect();
+        message
+            .reasoning_details
+            .clone_from(&self.reasoning_details);
+        message.tool_calls = self
+            .tool_calls
+            .iter()
+            .map(ToolCallState::to_tool_call)
+            .collect();
         message.annotations.clone_from(&self.annotations);
         message.images.clone_from(&self.images);
         message.audio.clone_from(&self.audio);
@@ -258,7 +267,9 @@ impl ChoiceState {
         choice.index = self.index;
         choice.message = message;
         choice.finish_reason.clone_from(&self.finish_reason);
-        choice.native_finish_reason.clone_from(&self.native_finish_reason);
+        choice
+            .native_finish_reason
+            .clone_from(&self.native_finish_reason);
         choice.logprobs.clone_from(&self.logprobs);
         choice.error.clone_from(&self.error);
         choice.extra.clone_from(&self.choice_extra);

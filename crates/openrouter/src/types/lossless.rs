@@ -271,6 +271,7 @@ macro_rules! lossless_struct {
 pub(crate) use lossless_struct;
 
 #[cfg(test)]
+#[allow(unreachable_pub)] // the test struct is declared `pub` by the macro
 mod tests {
     use serde_json::{json, Value};
 
@@ -292,7 +293,8 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_empty_values_round_trip() {
-        let text = r#"{"name":"","count":0,"items":[],"type":"x","later":{"a":[1,null]},"text":null}"#;
+        let text =
+            r#"{"name":"","count":0,"items":[],"type":"x","later":{"a":[1,null]},"text":null}"#;
         let sample: Sample = serde_json::from_str(text).unwrap();
         assert_eq!(sample.kind.as_deref(), Some("x"));
         assert_eq!(sample.text, None);

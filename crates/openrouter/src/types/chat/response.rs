@@ -79,14 +79,22 @@ impl ChatResult {
         model: impl Into<String>,
         content: impl Into<String>,
     ) -> Self {
-        let mut result = Self::default();
-        result.id = id.into();
-        result.object = "chat.completion".to_owned();
-        result.model = model.into();
-        let mut choice = Choice::default();
-        choice.message.role = Some(Role::Assistant);
-        choice.message.content = Some(content.into());
-        choice.finish_reason = Some(FinishReason::Stop);
+        let message = ResponseMessage {
+            role: Some(Role::Assistant),
+            content: Some(content.into()),
+            ..ResponseMessage::default()
+        };
+        let choice = Choice {
+            message,
+            finish_reason: Some(FinishReason::Stop),
+            ..Choice::default()
+        };
+        let mut result = Self {
+            id: id.into(),
+            object: "chat.completion".to_owned(),
+            model: model.into(),
+            ..Self::default()
+        };
         result.choices.push(choice);
         result
     }

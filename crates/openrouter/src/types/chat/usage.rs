@@ -41,11 +41,12 @@ impl Default for Usage {
 impl Usage {
     /// Usage with the three token counts and nothing else.
     pub fn new(prompt_tokens: u64, completion_tokens: u64) -> Self {
-        let mut usage = Self::default();
-        usage.prompt_tokens = prompt_tokens;
-        usage.completion_tokens = completion_tokens;
-        usage.total_tokens = prompt_tokens + completion_tokens;
-        usage
+        Self {
+            prompt_tokens,
+            completion_tokens,
+            total_tokens: prompt_tokens + completion_tokens,
+            ..Self::default()
+        }
     }
 
     /// The cost as `f64`, when the server reported one.
