@@ -451,3 +451,27 @@ fn partial_capture_with_leading_comments() {
     assert_eq!(stream.result.usage, None);
     assert!(stream.result.system_fingerprint.is_some());
 }
+
+#[test]
+fn choices_are_kept_apart_and_logprobs_concatenated() {
+    let mut acc = ChatAccumulator::new();
+    for data in [
+        r#"{"id":"g","choices":[{"index":1,"delta":{"content":"B"},"logprobs":{"content":[{"token":"B"}]}}]}"#,
+        r#"{"id":"g","choices":[{"index":0,"delta":{"content":"A"},"logprobs":{"content":[{"token":"A"}]}}]}"#,
+        r#"{"id":"g","choices":[{"index":1,"delta":{"content":"b"},"logprobs":{"content":[{"token":"b"}],"refusal":null},"finish_reason":"length"}]}"#,
+        r#"{"id":"g","choices":[{"index":0,"delta":{"content":"a","future":1},"finish_reason":"stop"}]}"#,
+    ] {
+        acc.push(&serde_json::from_str(data).unwrap());
+    }
+    let result = acc.finish();
+    assert_eq!(result.choices.len(), 2);
+    assert_eq!(result.choices[0].index, 0);
+    assert_eq!(result.choices[0].message.content.as_deref(), Some("Aa"));
+    assert_eq!(result.choices[0].message.extra["future"], 1);
+    assert_eq!(result.choices[1].message.content.as_deref(), Some("Bb"));
+    assert_eq!(result.choices[1].finish_reason, Some(FinishReason::Length));
+    assert_eq!(
+        result.choices[1].logprobs,
+        Some(json!({"content": [{"token": "B"}, {"token": "b"}]}))
+    );
+}
