@@ -1,23 +1,341 @@
-//! Placeholder: folds chunks into a result.
-use crate::types::chat::{ChatChunk, ChatResult};
+//! Folds the chunks of a chat stream into the [`ChatResult`] a non-streamed call would give.
 
-/// Folds a chat stream into the final result.
-#[derive(Debug, Default)]
+use serde_json::Value;
+
+use crate::types::chat::{
+    Annotation, ChatChunk, ChatResult, Choice, ChunkChoice, FinishReason, OutputAudio, OutputImage,
+    ReasoningDetail, ResponseMessage, Role, ToolCall, ToolCallDelta, Usage,
+};
+use crate::types::error::ErrorObject;
+
+/// Folds a chat stream into the final result: text, reasoning, `reasoning_details`, tool
+/// calls assembled from argument fragments, annotations, images, finish reasons and usage.
+///
+/// It records in-band errors without failing ([`ChatAccumulator::error`]); turning them
+/// into `Err` is the stream's job.
+///
+/// ```
+/// use openrouter::stream::ChatAccumulator;
+/// use openrouter::types::chat::ChatChunk;
+///
+/// let mut acc = ChatAccumulator::new();
+/// for data in [
+///     r#"{"id":"gen-1","choices":[{"index":0,"delta":{"role":"assistant","content":"Hel"}}]}"#,
+///     r#"{"id":"gen-1","choices":[{"index":0,"delta":{"content":"lo"},"finish_reason":"stop"}]}"#,
+/// ] {
+///     let chunk: ChatChunk = serde_json::from_str(data)?;
+///     acc.push(&chunk);
+/// }
+/// assert_eq!(acc.finish().text(), Some("Hello"));
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
 pub struct ChatAccumulator {
-    result: ChatResult,
+    head: ChatResult,
+    choices: Vec<ChoiceState>,
+    error: Option<ErrorObject>,
+    chunks: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ChoiceState {
+    index: u32,
+    role: Option<Role>,
+    content: Option<String>,
+    refusal: Option<String>,
+    reasoning: Option<String>,
+    reasoning_details: Vec<ReasoningDetail>,
+    tool_calls: Vec<ToolCallState>,
+    annotations: Vec<Annotation>,
+    images: Vec<OutputImage>,
+    audio: Option<OutputAudio>,
+    finish_reason: Option<FinishReason>,
+    native_finish_reason: Option<String>,
+    logprobs: Option<Value>,
+    error: Option<ErrorObject>,
+    message_extra: serde_json::Map<String, Value>,
+    choice_extra: serde_json::Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ToolCallState {
+    index: u32,
+    id: String,
+    kind: Option<String>,
+    name: String,
+    arguments: String,
+    extra: serde_json::Map<String, Value>,
+    function_extra: serde_json::Map<String, Value>,
 }
 
 impl ChatAccumulator {
-    /// A new accumulator.
+    /// An empty accumulator.
     pub fn new() -> Self {
         Self::default()
     }
+
     /// Adds a chunk.
     pub fn push(&mut self, chunk: &ChatChunk) {
-        self.result.id.clone_from(&chunk.id);
+        self.chunks += 1;
+        let head = &mut self.head;
+        // Identity fields are the same on every chunk; the first one that has them wins.
+        fill(&mut head.id, &chunk.id);
+        fill(&mut head.model, &chunk.model);
+        if head.created == 0 {
+            head.created = chunk.created;
+        }
+        first(&mut head.provider, &chunk.provider);
+        // These can arrive late (`service_tier` only on the final chunk): latest wins.
+        latest(&mut head.system_fingerprint, &chunk.system_fingerprint);
+        latest(&mut head.service_tier, &chunk.service_tier);
+        latest(&mut head.openrouter_metadata, &chunk.openrouter_metadata);
+        latest(&mut head.usage, &chunk.usage);
+        latest(&mut self.error, &chunk.error);
+        for (key, value) in &chunk.extra {
+            head.extra.insert(key.clone(), value.clone());
+        }
+        for choice in &chunk.choices {
+            self.choice_mut(choice.index).absorb(choice);
+        }
     }
+
+    /// The last in-band error a chunk carried (top-level `error`), if any.
+    pub fn error(&self) -> Option<&ErrorObject> {
+        self.error.as_ref()
+    }
+
+    /// The last usage seen, if any.
+    pub fn usage(&self) -> Option<&Usage> {
+        self.head.usage.as_ref()
+    }
+
+    /// How many chunks were pushed.
+    pub fn chunk_count(&self) -> usize {
+        self.chunks
+    }
+
+    /// The result so far, without consuming the accumulator.
+    pub fn snapshot(&self) -> ChatResult {
+        let mut result = self.head.clone();
+        result.object = "chat.completion".to_owned();
+        result.choices = self.choices.iter().map(ChoiceState::to_choice).collect();
+        result
+    }
+
     /// The final result.
     pub fn finish(self) -> ChatResult {
-        self.result
+        self.snapshot()
+    }
+
+    /// The final result and the last in-band error, if any.
+    pub fn finish_with_error(self) -> (ChatResult, Option<ErrorObject>) {
+        let result = self.snapshot();
+        (result, self.error)
+    }
+
+    fn choice_mut(&mut self, index: u32) -> &mut ChoiceState {
+        let position = match self.choices.iter().position(|c| c.index == index) {
+            Some(position) => position,
+            None => {
+                self.choices.push(ChoiceState {
+                    index,
+                    ..ChoiceState::default()
+                });
+                self.choices.sort_by_key(|c| c.index);
+                self.choices
+                    .iter()
+                    .position(|c| c.index == index)
+                    .unwrap_or(0)
+            }
+        };
+        &mut self.choices[position]
+    }
+}
+
+impl ChoiceState {
+    fn absorb(&mut self, choice: &ChunkChoice) {
+        let delta = &choice.delta;
+        first(&mut self.role, &delta.role);
+        append(&mut self.content, delta.content.as_deref());
+        append(&mut self.reasoning, delta.reasoning.as_deref());
+        append(&mut self.refusal, delta.refusal.as_deref());
+        for detail in &delta.reasoning_details {
+            self.merge_reasoning(detail);
+        }
+        for call in &delta.tool_calls {
+            self.merge_tool_call(call);
+        }
+        self.annotations.extend(delta.annotations.iter().cloned());
+        self.images.extend(delta.images.iter().cloned());
+        if let Some(audio) = &delta.audio {
+            let target = self.audio.get_or_insert_with(OutputAudio::default);
+            append(&mut target.data, audio.data.as_deref());
+            append(&mut target.transcript, audio.transcript.as_deref());
+            first(&mut target.id, &audio.id);
+            latest(&mut target.expires_at, &audio.expires_at);
+        }
+        for (key, value) in &delta.extra {
+            self.message_extra.insert(key.clone(), value.clone());
+        }
+        latest(&mut self.finish_reason, &choice.finish_reason);
+        latest(&mut self.native_finish_reason, &choice.native_finish_reason);
+        latest(&mut self.error, &choice.error);
+        if let Some(logprobs) = &choice.logprobs {
+            merge_logprobs(&mut self.logprobs, logprobs);
+        }
+        for (key, value) in &choice.extra {
+            self.choice_extra.insert(key.clone(), value.clone());
+        }
+    }
+
+    // Pieces of one item share `index` and kind; an item without an index stands alone.
+    fn merge_reasoning(&mut self, piece: &ReasoningDetail) {
+        if piece.index.is_some() {
+            let existing = self
+                .reasoning_details
+                .iter_mut()
+                .find(|d| d.index == piece.index && d.kind == piece.kind);
+            if let Some(existing) = existing {
+                existing.merge_delta(piece);
+                return;
+            }
+        }
+        self.reasoning_details.push(piece.clone());
+    }
+
+    fn merge_tool_call(&mut self, piece: &ToolCallDelta) {
+        let piece_id = piece.id.as_deref().filter(|id| !id.is_empty());
+        // Some providers reuse index 0 for parallel calls; a new id means a new call.
+        let existing = self.tool_calls.iter().rposition(|call| {
+            call.index == piece.index
+                && match piece_id {
+                    Some(id) => call.id.is_empty() || call.id == id,
+                    None => true,
+                }
+        });
+        let call = match existing {
+            Some(position) => &mut self.tool_calls[position],
+            None => {
+                self.tool_calls.push(ToolCallState {
+                    index: piece.index,
+                    ..ToolCallState::default()
+                });
+                let last = self.tool_calls.len() - 1;
+                &mut self.tool_calls[last]
+            }
+        };
+        if let Some(id) = piece_id {
+            fill(&mut call.id, id);
+        }
+        first(&mut call.kind, &piece.kind);
+        if let Some(function) = &piece.function {
+            if let Some(name) = function.name.as_deref() {
+                fill(&mut call.name, name);
+            }
+            if let Some(arguments) = function.arguments.as_deref() {
+                call.arguments.push_str(arguments);
+            }
+            for (key, value) in &function.extra {
+                call.function_extra.insert(key.clone(), value.clone());
+            }
+        }
+        for (key, value) in &piece.extra {
+            call.extra.insert(key.clone(), value.clone());
+        }
+    }
+
+    fn to_choice(&self) -> Choice {
+        let mut message = ResponseMessage::default();
+        message.role = Some(self.role.clone().unwrap_or(Role::Assistant));
+        message.content.clone_from(&self.content);
+        message.refusal.clone_from(&self.refusal);
+        message.reasoning.clone_from(&self.reasoning);
+        message
+            .reasoning_details
+            .clone_from(&self.reasoning_details);
+        message.tool_calls = self
+            .tool_calls
+            .iter()
+            .map(ToolCallState::to_tool_call)
+            .collect();
+        message.annotations.clone_from(&self.annotations);
+        message.images.clone_from(&self.images);
+        message.audio.clone_from(&self.audio);
+        message.extra.clone_from(&self.message_extra);
+
+        let mut choice = Choice::default();
+        choice.index = self.index;
+        choice.message = message;
+        choice.finish_reason.clone_from(&self.finish_reason);
+        choice
+            .native_finish_reason
+            .clone_from(&self.native_finish_reason);
+        choice.logprobs.clone_from(&self.logprobs);
+        choice.error.clone_from(&self.error);
+        choice.extra.clone_from(&self.choice_extra);
+        choice
+    }
+}
+
+impl ToolCallState {
+    fn to_tool_call(&self) -> ToolCall {
+        // Streams open with `"arguments": ""`; a call without arguments means `{}`.
+        let arguments = if self.arguments.trim().is_empty() {
+            "{}".to_owned()
+        } else {
+            self.arguments.clone()
+        };
+        let mut call = ToolCall::function(self.id.clone(), self.name.clone(), arguments);
+        if let Some(kind) = &self.kind {
+            call.kind.clone_from(kind);
+        }
+        call.index = Some(self.index);
+        call.extra.clone_from(&self.extra);
+        call.function.extra.clone_from(&self.function_extra);
+        call
+    }
+}
+
+fn append(target: &mut Option<String>, piece: Option<&str>) {
+    if let Some(piece) = piece {
+        target.get_or_insert_with(String::new).push_str(piece);
+    }
+}
+
+fn fill(target: &mut String, value: &str) {
+    if target.is_empty() && !value.is_empty() {
+        value.clone_into(target);
+    }
+}
+
+fn first<T: Clone>(target: &mut Option<T>, value: &Option<T>) {
+    if target.is_none() {
+        target.clone_from(value);
+    }
+}
+
+fn latest<T: Clone>(target: &mut Option<T>, value: &Option<T>) {
+    if value.is_some() {
+        target.clone_from(value);
+    }
+}
+
+// Stream logprobs carry the tokens of one piece; the result lists all of them.
+fn merge_logprobs(target: &mut Option<Value>, piece: &Value) {
+    let Some(Value::Object(existing)) = target else {
+        *target = Some(piece.clone());
+        return;
+    };
+    let Value::Object(piece) = piece else {
+        return;
+    };
+    for (key, value) in piece {
+        match (existing.get_mut(key), value) {
+            (Some(Value::Array(items)), Value::Array(more)) => items.extend(more.iter().cloned()),
+            (_, Value::Null) => {}
+            _ => {
+                existing.insert(key.clone(), value.clone());
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! `extra` map and written back on encode; enums that come from the server accept values this
 //! SDK does not know as `Other(..)`.
 
+pub(crate) mod lossless;
 pub(crate) mod open_enum;
 
 pub mod chat;
