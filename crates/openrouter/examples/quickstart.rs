@@ -65,7 +65,7 @@ async fn run() -> openrouter::Result<()> {
     let mut stdout = std::io::stdout();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk?;
-        print!("{}", chunk.text());
+        print!("{}", chunk.content().unwrap_or_default());
         let _ = stdout.flush();
         accumulator.push(&chunk);
     }

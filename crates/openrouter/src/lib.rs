@@ -29,7 +29,7 @@
 //!
 //! let mut stream = client.chat().stream(&request).await?;
 //! while let Some(chunk) = stream.next().await {
-//!     print!("{}", chunk?.text());
+//!     print!("{}", chunk?.content().unwrap_or_default());
 //! }
 //! # Ok(()) }
 //! ```

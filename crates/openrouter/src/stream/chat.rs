@@ -10,11 +10,20 @@ use super::events::{EventStream, InBandError, StreamEvent};
 use super::ChatAccumulator;
 use crate::error::Result;
 use crate::types::chat::{ChatChunk, ChatResult};
-use crate::types::error::ErrorBody;
+use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
 
 impl InBandError for ChatChunk {
     fn in_band_error(&self) -> Option<ErrorBody> {
-        let error = self.error.clone()?;
+        // A top-level or choice-level error object, whatever the finish reason says (the
+        // live API sends `finish_reason: null` with it); or `finish_reason: "error"` alone.
+        let error = match self.error() {
+            Some(error) => error.clone(),
+            None if self.is_error() => ErrorObject::new(
+                ErrorCode::Text("error".into()),
+                "the provider ended the generation with finish_reason \"error\"",
+            ),
+            None => return None,
+        };
         Some(ErrorBody {
             error,
             user_id: None,
