@@ -80,7 +80,9 @@ fn report(usage: Option<&Usage>) {
             "[{} prompt + {} completion tokens, cost {} credits]",
             usage.prompt_tokens,
             usage.completion_tokens,
-            usage.cost_f64().map_or_else(|| "unknown".to_owned(), |c| format!("{c:.6}"))
+            usage
+                .cost_f64()
+                .map_or_else(|| "unknown".to_owned(), |c| format!("{c:.6}"))
         ),
         None => println!("[no usage reported]"),
     }

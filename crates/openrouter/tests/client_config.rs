@@ -9,7 +9,10 @@ use support::{client_for, hello};
 #[tokio::test]
 async fn a_missing_key_is_a_configuration_error_before_any_request() {
     let server = MockServer::start().await;
-    let client = Client::builder().base_url(server.base_url()).build().unwrap();
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
     let error = client.chat().create(&hello()).await.unwrap_err();
     assert!(matches!(error, Error::Config(_)), "{error:?}");
     assert!(error.to_string().contains("OPENROUTER_API_KEY"), "{error}");
@@ -19,7 +22,10 @@ async fn a_missing_key_is_a_configuration_error_before_any_request() {
 #[tokio::test]
 async fn public_endpoints_work_without_a_key() {
     let server = MockServer::start().await;
-    let client = Client::builder().base_url(server.base_url()).build().unwrap();
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
     let models = client.models().list().await.unwrap();
     assert!(!models.data.is_empty());
     assert!(server.requests()[0].header("authorization").is_none());
@@ -42,10 +48,19 @@ async fn attribution_user_agent_and_auth_headers_are_sent() {
     assert_eq!(request.header("x-openrouter-title"), Some("Test App"));
     assert_eq!(request.header("x-title"), Some("Test App"));
     assert_eq!(request.header("http-referer"), Some("https://example.test"));
-    assert_eq!(request.header("x-openrouter-categories"), Some("cli-agent,programming-app"));
+    assert_eq!(
+        request.header("x-openrouter-categories"),
+        Some("cli-agent,programming-app")
+    );
     let expected_auth = format!("Bearer {}", server.api_key());
-    assert_eq!(request.header("authorization"), Some(expected_auth.as_str()));
-    assert!(request.header("user-agent").unwrap().starts_with("openrouter-rust/"));
+    assert_eq!(
+        request.header("authorization"),
+        Some(expected_auth.as_str())
+    );
+    assert!(request
+        .header("user-agent")
+        .unwrap()
+        .starts_with("openrouter-rust/"));
     assert_eq!(request.header("content-type"), Some("application/json"));
 }
 
@@ -56,7 +71,12 @@ async fn per_request_headers_body_fields_and_metadata_opt_in_are_sent() {
         .header("x-session-id", "session-7")
         .body_field("top_k", 40)
         .with_metadata();
-    client_for(&server).chat().with_options(options).create(&hello()).await.unwrap();
+    client_for(&server)
+        .chat()
+        .with_options(options)
+        .create(&hello())
+        .await
+        .unwrap();
     let request = &server.requests()[0];
     assert_eq!(request.header("x-session-id"), Some("session-7"));
     assert_eq!(request.header("x-openrouter-metadata"), Some("enabled"));
@@ -82,9 +102,15 @@ async fn a_wrong_key_is_a_401_with_the_server_message() {
 fn bad_configuration_is_reported_at_build_time() {
     let error = Client::builder().base_url("not a url").build().unwrap_err();
     assert!(error.to_string().contains("not an http(s) URL"), "{error}");
-    let error = Client::builder().api_key("line\nbreak").build().unwrap_err();
+    let error = Client::builder()
+        .api_key("line\nbreak")
+        .build()
+        .unwrap_err();
     assert!(matches!(error, Error::Config(_)));
-    let error = Client::builder().header("bad header", "x").build().unwrap_err();
+    let error = Client::builder()
+        .header("bad header", "x")
+        .build()
+        .unwrap_err();
     assert!(error.to_string().contains("bad header"));
 }
 

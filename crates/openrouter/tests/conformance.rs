@@ -21,11 +21,17 @@ struct Target {
 }
 
 async fn target() -> Target {
-    let model = std::env::var("OPENROUTER_CONFORMANCE_MODEL").unwrap_or_else(|_| "openai/gpt-4o-mini".into());
+    let model = std::env::var("OPENROUTER_CONFORMANCE_MODEL")
+        .unwrap_or_else(|_| "openai/gpt-4o-mini".into());
     match std::env::var("OPENROUTER_CONFORMANCE_BASE_URL") {
         Ok(url) if !url.is_empty() => {
-            let key = std::env::var("OPENROUTER_API_KEY").expect("OPENROUTER_API_KEY for a remote conformance run");
-            let client = Client::builder().api_key(key).base_url(url).build().unwrap();
+            let key = std::env::var("OPENROUTER_API_KEY")
+                .expect("OPENROUTER_API_KEY for a remote conformance run");
+            let client = Client::builder()
+                .api_key(key)
+                .base_url(url)
+                .build()
+                .unwrap();
             Target {
                 client,
                 model,
@@ -49,7 +55,11 @@ async fn target() -> Target {
 }
 
 fn short_request(model: &str) -> ChatRequest {
-    ChatRequest::new(model, [Message::user("Reply with one short sentence about rivers.")]).max_tokens(64)
+    ChatRequest::new(
+        model,
+        [Message::user("Reply with one short sentence about rivers.")],
+    )
+    .max_tokens(64)
 }
 
 #[tokio::test]
@@ -72,7 +82,12 @@ async fn chat_completion() {
 #[tokio::test]
 async fn chat_completion_stream() {
     let target = target().await;
-    let mut stream = target.client.chat().stream(&short_request(&target.model)).await.unwrap();
+    let mut stream = target
+        .client
+        .chat()
+        .stream(&short_request(&target.model))
+        .await
+        .unwrap();
     let mut accumulator = openrouter::stream::ChatAccumulator::new();
     let mut chunks = 0;
     while let Some(chunk) = stream.next().await {
@@ -90,7 +105,11 @@ async fn list_models() {
     let target = target().await;
     let models = target.client.models().list().await.unwrap();
     assert!(models.data.len() > 5);
-    assert!(models.data.iter().any(|m| m.id == target.model), "{} is listed", target.model);
+    assert!(
+        models.data.iter().any(|m| m.id == target.model),
+        "{} is listed",
+        target.model
+    );
 }
 
 #[tokio::test]

@@ -80,25 +80,43 @@ async fn the_key_is_absent_from_errors_and_logs_even_when_echoed() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
 
-    let client = Client::builder().api_key(KEY).base_url(echoing_server().await).build().unwrap();
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(echoing_server().await)
+        .build()
+        .unwrap();
     let error = client.chat().create(&support::hello()).await.unwrap_err();
     assert_eq!(error.status().map(|s| s.as_u16()), Some(400));
     let api = error.api().unwrap();
     assert!(api.message().contains("[redacted]"), "{}", api.message());
     assert_eq!(api.headers.get("x-echo").unwrap(), "[redacted]");
-    for text in [error.to_string(), format!("{error:?}"), format!("{error:#?}")] {
+    for text in [
+        error.to_string(),
+        format!("{error:?}"),
+        format!("{error:#?}"),
+    ] {
         assert!(!text.contains(KEY), "key leaked: {text}");
     }
 
     // A normal exchange and a failing one against the emulator, logged at TRACE.
     let server = MockServer::start().await;
-    let client = Client::builder().api_key(KEY).base_url(server.base_url()).build().unwrap();
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
     let failed = client.chat().create(&support::hello()).await.unwrap_err();
     assert!(!format!("{failed:?}").contains(KEY));
     let sent = server.requests();
-    assert_eq!(sent[0].header("authorization"), Some(format!("Bearer {KEY}").as_str()));
+    assert_eq!(
+        sent[0].header("authorization"),
+        Some(format!("Bearer {KEY}").as_str())
+    );
 
     let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(logs.contains("openrouter.request"), "tracing captured nothing useful: {logs}");
+    assert!(
+        logs.contains("openrouter.request"),
+        "tracing captured nothing useful: {logs}"
+    );
     assert!(!logs.contains(KEY), "key leaked into logs");
 }

@@ -18,11 +18,16 @@ fn fixtures() -> Vec<(String, Vec<u8>)> {
         .filter_map(|entry| {
             let path = entry.ok()?.path();
             let name = path.file_name()?.to_str()?.to_owned();
-            (name.starts_with("chat-stream-") && name.ends_with(".sse")).then(|| (name, std::fs::read(&path).unwrap()))
+            (name.starts_with("chat-stream-") && name.ends_with(".sse"))
+                .then(|| (name, std::fs::read(&path).unwrap()))
         })
         .collect();
     found.sort();
-    assert!(found.len() >= 18, "expected the 18 captured chat streams, found {}", found.len());
+    assert!(
+        found.len() >= 18,
+        "expected the 18 captured chat streams, found {}",
+        found.len()
+    );
     found
 }
 
@@ -31,7 +36,9 @@ async fn serve_once(body: Vec<u8>, piece: usize) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
-        let Ok((mut socket, _)) = listener.accept().await else { return };
+        let Ok((mut socket, _)) = listener.accept().await else {
+            return;
+        };
         let mut request = Vec::new();
         let mut buffer = [0u8; 4096];
         // Read the headers and the body they announce, so the client is not cut off mid-send.
@@ -53,7 +60,8 @@ async fn serve_once(body: Vec<u8>, piece: usize) -> String {
                 }
             }
         }
-        let head = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
+        let head =
+            "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\nconnection: close\r\n\r\n";
         if socket.write_all(head.as_bytes()).await.is_err() {
             return;
         }

@@ -15,7 +15,14 @@ async fn a_stream_accumulates_to_the_same_text_as_a_plain_call() {
     let server = MockServer::start().await;
     let client = client_for(&server);
     let plain = client.chat().create(&hello()).await.unwrap();
-    let streamed = client.chat().stream(&hello()).await.unwrap().collect_result().await.unwrap();
+    let streamed = client
+        .chat()
+        .stream(&hello())
+        .await
+        .unwrap()
+        .collect_result()
+        .await
+        .unwrap();
     assert!(plain.text().is_some_and(|t| !t.is_empty()));
     assert_eq!(streamed.text(), plain.text());
     let usage = streamed.usage.as_ref().expect("usage from the final chunk");
@@ -79,9 +86,17 @@ async fn a_stall_trips_the_idle_timeout() {
     let server = MockServer::start().await;
     server.push_fault(Fault::Stall { after_chunks: 1 });
     let options = RequestOptions::new().stream_idle_timeout(Duration::from_millis(300));
-    let stream = client_for(&server).chat().with_options(options).stream(&hello()).await.unwrap();
+    let stream = client_for(&server)
+        .chat()
+        .with_options(options)
+        .stream(&hello())
+        .await
+        .unwrap();
     match stream.collect_result().await.unwrap_err() {
-        Error::Transport(t) => assert_eq!(t.kind, TransportErrorKind::Timeout(TimeoutPhase::StreamIdle)),
+        Error::Transport(t) => assert_eq!(
+            t.kind,
+            TransportErrorKind::Timeout(TimeoutPhase::StreamIdle)
+        ),
         other => panic!("expected an idle timeout, got {other:?}"),
     }
 }
@@ -121,10 +136,20 @@ async fn keep_alives_for_longer_than_the_idle_timeout_keep_the_stream_alive() {
 async fn utf8_split_across_network_writes_arrives_intact() {
     let server = MockServer::start().await;
     server.push_fault(Fault::SplitUtf8);
-    let result = client_for(&server).chat().stream(&hello()).await.unwrap().collect_result().await.unwrap();
+    let result = client_for(&server)
+        .chat()
+        .stream(&hello())
+        .await
+        .unwrap()
+        .collect_result()
+        .await
+        .unwrap();
     let text = result.text().unwrap_or_default().to_owned();
     assert!(!text.contains('\u{FFFD}'), "{text}");
-    assert!(text.chars().any(|c| c.len_utf8() > 1), "expected multi-byte text, got {text}");
+    assert!(
+        text.chars().any(|c| c.len_utf8() > 1),
+        "expected multi-byte text, got {text}"
+    );
 }
 
 #[tokio::test]
@@ -132,7 +157,10 @@ async fn a_malformed_event_is_a_decode_error() {
     let server = MockServer::start().await;
     server.push_fault(Fault::MalformedJson);
     let stream = client_for(&server).chat().stream(&hello()).await.unwrap();
-    assert!(matches!(stream.collect_result().await, Err(Error::Decode(_))));
+    assert!(matches!(
+        stream.collect_result().await,
+        Err(Error::Decode(_))
+    ));
 }
 
 #[tokio::test]
@@ -158,7 +186,13 @@ async fn a_stream_that_fails_before_starting_is_retried() {
         retry_after: None,
         retry_after_ms: None,
     });
-    let result = client_for(&server).chat().stream(&hello()).await.unwrap().collect_result().await;
+    let result = client_for(&server)
+        .chat()
+        .stream(&hello())
+        .await
+        .unwrap()
+        .collect_result()
+        .await;
     assert!(result.is_ok(), "{result:?}");
     assert_eq!(server.request_count(), 2);
 }

@@ -59,10 +59,11 @@ pub(crate) async fn current(
             },
             "expires_at": null,
             "creator_user_id": "user_mock",
-            "allowed_data_regions": null,
+            "allowed_data_regions": ["global"],
             "budgets": [],
             "effective_budget": null,
-            "free_model_daily_requests": 1000,
+            // The live API reports the shared daily quota of `:free` models as an object.
+            "free_model_daily_requests": {"used": 0, "limit": 1000, "remaining": 1000},
             "organization_id": null,
             "workspace_id": null,
         }

@@ -113,10 +113,12 @@ pub(crate) fn build(
             value.set_sensitive(true);
             headers.insert(AUTHORIZATION, value);
         }
-        (None, Auth::ApiKey) => return Err(Error::Config(format!(
+        (None, Auth::ApiKey) => {
+            return Err(Error::Config(format!(
             "{} {} needs an API key; set OPENROUTER_API_KEY or use Client::builder().api_key(..)",
             call.method, call.path
-        ))),
+        )))
+        }
         (None, Auth::Optional) => {}
     }
     for (name, value) in &inner.headers {
