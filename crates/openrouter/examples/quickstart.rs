@@ -8,6 +8,8 @@
 //! OPENROUTER_API_KEY=sk-or-... OPENROUTER_MODEL=openai/gpt-4o-mini cargo run -p openrouter --example quickstart
 //! ```
 
+#![allow(clippy::print_stdout)] // an example prints its results
+
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -77,7 +79,7 @@ async fn run() -> openrouter::Result<()> {
 fn report(usage: Option<&Usage>) {
     match usage {
         Some(usage) => println!(
-            "[{} prompt + {} completion tokens, cost {} credits]",
+            "[{} prompt + {} completion tokens, cost ${} in credits]",
             usage.prompt_tokens,
             usage.completion_tokens,
             usage

@@ -445,7 +445,7 @@ pub(crate) fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(BODY_EXCERPT)]);
     let mut text = text.into_owned();
     if body.len() > BODY_EXCERPT {
-        text.push_str("…");
+        text.push('…');
     }
     text
 }

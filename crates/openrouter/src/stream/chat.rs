@@ -104,10 +104,10 @@ impl ChatStream {
         let polled = self.events.poll_event(cx);
         match &polled {
             Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => self.keep_alives += 1,
-            Poll::Ready(Some(Ok(StreamEvent::Data(chunk)))) if self.generation_id.is_none() => {
-                if !chunk.id.is_empty() {
-                    self.generation_id = Some(chunk.id.clone());
-                }
+            Poll::Ready(Some(Ok(StreamEvent::Data(chunk))))
+                if self.generation_id.is_none() && !chunk.id.is_empty() =>
+            {
+                self.generation_id = Some(chunk.id.clone());
             }
             _ => {}
         }

@@ -92,6 +92,7 @@ macro_rules! open_enum {
 pub(crate) use open_enum;
 
 #[cfg(test)]
+#[allow(unreachable_pub)]
 mod tests {
     open_enum! {
         /// Test enum.
