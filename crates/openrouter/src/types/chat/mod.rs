@@ -1,6 +1,7 @@
 //! Chat completions (`POST /chat/completions`): the request, the result and the stream chunk.
 
 mod chunk;
+mod convert;
 mod message;
 mod plugins;
 mod provider;
