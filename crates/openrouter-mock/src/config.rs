@@ -8,6 +8,10 @@ use std::net::{Ipv4Addr, SocketAddr};
 pub struct MockConfig {
     /// Keys accepted in `Authorization: Bearer <key>`; the first is [`MockServer::api_key`](crate::MockServer::api_key).
     pub api_keys: Vec<String>,
+    /// Management keys accepted by the administration endpoints (keys, guardrails,
+    /// workspaces...); the first is [`MockServer::management_key`](crate::MockServer::management_key).
+    /// They are refused by inference endpoints, as on the live API.
+    pub management_keys: Vec<String>,
     /// Address to bind; port 0 picks a free port.
     pub addr: SocketAddr,
     /// Request bodies larger than this are answered with 413.
@@ -20,6 +24,7 @@ impl Default for MockConfig {
     fn default() -> Self {
         MockConfig {
             api_keys: vec!["sk-or-v1-mock".to_owned()],
+            management_keys: vec!["sk-or-v1-mock-management".to_owned()],
             addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             max_body_bytes: 10 * 1024 * 1024,
             credit_limit: None,
@@ -46,6 +51,16 @@ impl MockConfig {
     /// Accept one more key.
     pub fn add_api_key(mut self, key: impl Into<String>) -> Self {
         self.api_keys.push(key.into());
+        self
+    }
+
+    /// Replace the accepted management keys.
+    pub fn management_keys<I, S>(mut self, keys: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.management_keys = keys.into_iter().map(Into::into).collect();
         self
     }
 

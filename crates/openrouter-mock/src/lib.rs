@@ -67,6 +67,7 @@ mod routes;
 mod schema;
 mod server;
 mod state;
+mod store;
 mod transport;
 
 pub use config::MockConfig;

@@ -41,6 +41,7 @@ impl KillSwitch {
 pub struct MockServer {
     addr: SocketAddr,
     api_key: String,
+    management_key: String,
     shared: Arc<Shared>,
     // Dropping the sender is the shutdown signal for the accept loop and every connection.
     _shutdown: watch::Sender<()>,
@@ -73,6 +74,7 @@ impl MockServer {
     pub fn from_listener(listener: TcpListener, config: MockConfig) -> io::Result<MockServer> {
         let addr = listener.local_addr()?;
         let api_key = config.api_keys.first().cloned().unwrap_or_default();
+        let management_key = config.management_keys.first().cloned().unwrap_or_default();
         let shared = Arc::new(Shared::new(config));
         let (tx, rx) = watch::channel(());
         tokio::spawn(accept_loop(
@@ -83,6 +85,7 @@ impl MockServer {
         Ok(MockServer {
             addr,
             api_key,
+            management_key,
             shared,
             _shutdown: tx,
         })
@@ -101,6 +104,12 @@ impl MockServer {
     /// A key the server accepts (the first configured one; empty if none were configured).
     pub fn api_key(&self) -> &str {
         &self.api_key
+    }
+
+    /// A management key the server accepts (first of [`MockConfig::management_keys`]), for
+    /// the administration endpoints.
+    pub fn management_key(&self) -> &str {
+        &self.management_key
     }
 
     /// Queue a fault for the next request that arrives (first in, first out).

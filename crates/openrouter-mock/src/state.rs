@@ -19,6 +19,8 @@ pub(crate) struct Shared {
     usage: Mutex<HashMap<String, f64>>,
     generations: Mutex<HashMap<String, Value>>,
     disconnects: watch::Sender<usize>,
+    /// In-memory collections for the CRUD endpoints.
+    pub(crate) store: crate::store::Store,
 }
 
 /// Locks without panicking: a handler that panicked mid-update cannot leave these
@@ -36,6 +38,7 @@ impl Shared {
             usage: Mutex::default(),
             generations: Mutex::default(),
             disconnects: watch::channel(0).0,
+            store: crate::store::Store::default(),
         }
     }
 
@@ -61,6 +64,10 @@ impl Shared {
 
     pub(crate) fn is_known_key(&self, key: &str) -> bool {
         self.config.api_keys.iter().any(|k| k == key)
+    }
+
+    pub(crate) fn is_management_key(&self, key: &str) -> bool {
+        self.config.management_keys.iter().any(|k| k == key)
     }
 
     pub(crate) fn usage(&self, key: &str) -> f64 {

@@ -40,6 +40,7 @@ pub(crate) struct ClientInner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
     pub(crate) api_key: Option<SecretString>,
+    pub(crate) management_key: Option<SecretString>,
     pub(crate) headers: HeaderMap,
     pub(crate) timeouts: Timeouts,
     pub(crate) retry: RetryPolicy,
@@ -60,12 +61,12 @@ impl fmt::Debug for Client {
 }
 
 impl Client {
-    /// A client configured from the environment: `OPENROUTER_API_KEY` (required) and
-    /// `OPENROUTER_BASE_URL` (optional, default [`DEFAULT_BASE_URL`]).
+    /// A client configured from the environment: `OPENROUTER_API_KEY` (inference),
+    /// `OPENROUTER_MANAGEMENT_KEY` (administration: keys, guardrails, workspaces...) and
+    /// `OPENROUTER_BASE_URL` (default [`DEFAULT_BASE_URL`]).
     ///
     /// # Errors
-    /// [`Error::Config`] when `OPENROUTER_API_KEY` is missing or empty, or the HTTP client
-    /// cannot be built.
+    /// [`Error::Config`] when neither key is set, or the HTTP client cannot be built.
     pub fn from_env() -> Result<Self> {
         Self::builder_from_env()?.build()
     }
@@ -73,23 +74,27 @@ impl Client {
     /// A builder preloaded from the environment, for adding settings before building.
     ///
     /// # Errors
-    /// [`Error::Config`] when `OPENROUTER_API_KEY` is missing or empty.
+    /// [`Error::Config`] when neither `OPENROUTER_API_KEY` nor `OPENROUTER_MANAGEMENT_KEY`
+    /// is set.
     pub fn builder_from_env() -> Result<ClientBuilder> {
-        let key = std::env::var("OPENROUTER_API_KEY")
-            .ok()
-            .filter(|key| !key.trim().is_empty())
-            .ok_or_else(|| {
-                Error::Config(
-                    "OPENROUTER_API_KEY is not set; create a key at https://openrouter.ai/keys \
-                     and export it, or pass one with Client::builder().api_key(..)"
-                        .into(),
-                )
-            })?;
-        let mut builder = Self::builder().api_key(key);
-        if let Some(url) = std::env::var("OPENROUTER_BASE_URL")
-            .ok()
-            .filter(|url| !url.trim().is_empty())
-        {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let api_key = var("OPENROUTER_API_KEY");
+        let management_key = var("OPENROUTER_MANAGEMENT_KEY");
+        if api_key.is_none() && management_key.is_none() {
+            return Err(Error::Config(
+                "OPENROUTER_API_KEY is not set; create a key at https://openrouter.ai/keys \
+                 and export it, or pass one with Client::builder().api_key(..)"
+                    .into(),
+            ));
+        }
+        let mut builder = Self::builder();
+        if let Some(key) = api_key {
+            builder = builder.api_key(key);
+        }
+        if let Some(key) = management_key {
+            builder = builder.management_key(key);
+        }
+        if let Some(url) = var("OPENROUTER_BASE_URL") {
             builder = builder.base_url(url);
         }
         Ok(builder)
@@ -123,6 +128,18 @@ impl Client {
     pub(crate) fn api_key(&self) -> Option<&str> {
         self.inner.api_key.as_ref().map(|key| key.expose_secret())
     }
+
+    pub(crate) fn management_key(&self) -> Option<&str> {
+        self.inner
+            .management_key
+            .as_ref()
+            .map(|key| key.expose_secret())
+    }
+
+    /// Every key the client holds, for scrubbing them from anything the server echoes.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+        self.api_key().into_iter().chain(self.management_key())
+    }
 }
 
 /// Builds a [`Client`]. Every setter is infallible; problems are reported by
@@ -130,6 +147,7 @@ impl Client {
 #[derive(Default)]
 pub struct ClientBuilder {
     api_key: Option<SecretString>,
+    management_key: Option<SecretString>,
     base_url: Option<String>,
     headers: Vec<(String, String)>,
     timeouts: Timeouts,
@@ -141,6 +159,10 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field(
+                "management_key",
+                &self.management_key.as_ref().map(|_| "[redacted]"),
+            )
             .field("base_url", &self.base_url)
             .field("headers", &self.headers)
             .field("timeouts", &self.timeouts)
@@ -154,6 +176,14 @@ impl ClientBuilder {
     /// appears in `Debug` output, errors or logs.
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         self.api_key = Some(SecretString::from(key.into()));
+        self
+    }
+
+    /// The management key, used only for administration endpoints (API keys, guardrails,
+    /// workspaces, BYOK, observability, SCIM, credits, analytics). Held as a secret like the
+    /// API key. Create one at <https://openrouter.ai/settings/management-keys>.
+    pub fn management_key(mut self, key: impl Into<String>) -> Self {
+        self.management_key = Some(SecretString::from(key.into()));
         self
     }
 
@@ -244,11 +274,11 @@ impl ClientBuilder {
             })?;
             headers.insert(header_name, header_value);
         }
-        if let Some(key) = &self.api_key {
+        for key in self.api_key.iter().chain(&self.management_key) {
             let key = key.expose_secret();
             if key.trim().is_empty() || HeaderValue::from_str(key).is_err() {
                 return Err(Error::Config(
-                    "the API key is empty or contains characters a header cannot carry".into(),
+                    "a key is empty or contains characters a header cannot carry".into(),
                 ));
             }
         }
@@ -265,6 +295,7 @@ impl ClientBuilder {
                 http,
                 base_url,
                 api_key: self.api_key,
+                management_key: self.management_key,
                 headers,
                 timeouts: self.timeouts,
                 retry: self.retry,

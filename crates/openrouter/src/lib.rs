@@ -42,6 +42,7 @@ mod client;
 pub mod config;
 mod error;
 mod options;
+pub mod pagination;
 mod response;
 pub mod sse;
 pub mod stream;

@@ -2,36 +2,27 @@
 
 use std::borrow::Cow;
 
-use crate::client::Client;
+use super::operations::{KeyKind, Operation};
 use crate::error::Result;
-use crate::options::RequestOptions;
 use crate::response::Response;
 use crate::stream::{ChatStream, EventStream};
 use crate::transport::{self, Auth, Call};
 use crate::types::chat::{ChatRequest, ChatResult};
 
-/// Chat completions: [`Client::chat`].
-#[derive(Debug, Clone)]
-pub struct Chat<'a> {
-    client: &'a Client,
-    options: RequestOptions,
+pub(crate) const OPERATIONS: &[Operation] = &[Operation::new(
+    "sendChatCompletionRequest",
+    "POST",
+    "/chat/completions",
+    "Client::chat().create / create_with_response / stream",
+    KeyKind::Api,
+)];
+
+api_handle! {
+    /// Chat completions: [`Client::chat`](crate::Client::chat).
+    Chat
 }
 
-impl<'a> Chat<'a> {
-    pub(crate) fn new(client: &'a Client) -> Self {
-        Self {
-            client,
-            options: RequestOptions::default(),
-        }
-    }
-
-    /// Applies per-request options (headers, body fields, timeouts, retries) to the calls
-    /// made through this handle.
-    pub fn with_options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Chat<'_> {
     /// Sends a chat completion and waits for the whole answer.
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/chat/send-chat-completion-request>.

@@ -1,33 +1,25 @@
 //! `GET /key`: the key in use.
 
-use crate::client::Client;
+use super::operations::{KeyKind, Operation};
 use crate::error::Result;
-use crate::options::RequestOptions;
 use crate::response::Response;
 use crate::transport::{self, Auth, Call};
 use crate::types::key::{KeyInfo, KeyInfoResponse};
 
-/// The key the client uses: [`Client::key`].
-#[derive(Debug, Clone)]
-pub struct Key<'a> {
-    client: &'a Client,
-    options: RequestOptions,
+pub(crate) const OPERATIONS: &[Operation] = &[Operation::new(
+    "getCurrentKey",
+    "GET",
+    "/key",
+    "Client::key().get",
+    KeyKind::Api,
+)];
+
+api_handle! {
+    /// The key the client uses: [`Client::key`](crate::Client::key).
+    Key
 }
 
-impl<'a> Key<'a> {
-    pub(crate) fn new(client: &'a Client) -> Self {
-        Self {
-            client,
-            options: RequestOptions::default(),
-        }
-    }
-
-    /// Applies per-request options to the calls made through this handle.
-    pub fn with_options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Key<'_> {
     /// The key's label, limits, usage and kind.
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/api-keys/get-current-key>.

@@ -1,33 +1,25 @@
 //! `GET /models`: the model catalogue.
 
-use crate::client::Client;
+use super::operations::{KeyKind, Operation};
 use crate::error::Result;
-use crate::options::RequestOptions;
 use crate::response::Response;
 use crate::transport::{self, Auth, Call};
 use crate::types::models::ModelList;
 
-/// The model catalogue: [`Client::models`].
-#[derive(Debug, Clone)]
-pub struct Models<'a> {
-    client: &'a Client,
-    options: RequestOptions,
+pub(crate) const OPERATIONS: &[Operation] = &[Operation::new(
+    "getModels",
+    "GET",
+    "/models",
+    "Client::models().list",
+    KeyKind::None,
+)];
+
+api_handle! {
+    /// The model catalogue: [`Client::models`](crate::Client::models).
+    Models
 }
 
-impl<'a> Models<'a> {
-    pub(crate) fn new(client: &'a Client) -> Self {
-        Self {
-            client,
-            options: RequestOptions::default(),
-        }
-    }
-
-    /// Applies per-request options to the calls made through this handle.
-    pub fn with_options(mut self, options: RequestOptions) -> Self {
-        self.options = options;
-        self
-    }
-
+impl Models<'_> {
     /// Lists every model available through OpenRouter, with prices and capabilities.
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/models/get-models>.

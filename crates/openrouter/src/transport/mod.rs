@@ -22,7 +22,7 @@ use crate::response::Response;
 use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
 
 pub(crate) use decode::decode;
-pub(crate) use request::{Auth, Call};
+pub(crate) use request::{segment, Auth, Call};
 
 /// The largest error body we read; anything beyond is not worth holding.
 const MAX_ERROR_BODY: usize = 1024 * 1024;
@@ -41,7 +41,7 @@ pub(crate) async fn execute(
     call: &Call,
     options: &RequestOptions,
 ) -> Result<Sent> {
-    let span = tracing::debug_span!("openrouter.request", method = %call.method, path = call.path);
+    let span = tracing::debug_span!("openrouter.request", method = %call.method, path = %call.path);
     execute_attempts(client, call, options)
         .instrument(span)
         .await
@@ -277,21 +277,23 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
     }
 }
 
-/// Removes the client's key from text the server sent back (a proxy may echo headers).
+/// Removes the client's keys from text the server sent back (a proxy may echo headers).
 pub(crate) fn redact(client: &Client, text: &str) -> String {
-    match client.api_key() {
-        Some(key) if text.contains(key) => text.replace(key, "[redacted]"),
-        _ => text.to_owned(),
+    let mut clean = text.to_owned();
+    for key in client.keys() {
+        if clean.contains(key) {
+            clean = clean.replace(key, "[redacted]");
+        }
     }
+    clean
 }
 
 fn redact_headers(client: &Client, headers: &HeaderMap) -> HeaderMap {
-    let Some(key) = client.api_key() else {
-        return headers.clone();
-    };
     let mut clean = HeaderMap::with_capacity(headers.len());
     for (name, value) in headers {
-        let leaks = value.to_str().is_ok_and(|v| v.contains(key));
+        let leaks = value
+            .to_str()
+            .is_ok_and(|v| client.keys().any(|key| v.contains(key)));
         let value = if leaks {
             HeaderValue::from_static("[redacted]")
         } else {

@@ -14,8 +14,12 @@ use crate::options::RequestOptions;
 pub(crate) enum Auth {
     /// An inference API key; refuse to send without one.
     ApiKey,
-    /// Public endpoints: send the key when there is one.
+    /// A management key (key, guardrail, workspace administration); refuse to send without.
+    Management,
+    /// Public endpoints: send the API key when there is one.
     Optional,
+    /// Never send a key (e.g. the deprecated Coinbase endpoint).
+    None,
 }
 
 /// One operation, described before it becomes an HTTP request (it may be sent several
@@ -23,7 +27,7 @@ pub(crate) enum Auth {
 #[derive(Debug)]
 pub(crate) struct Call {
     pub(crate) method: Method,
-    pub(crate) path: &'static str,
+    pub(crate) path: String,
     pub(crate) query: Vec<(&'static str, String)>,
     pub(crate) body: Option<Bytes>,
     pub(crate) auth: Auth,
@@ -31,10 +35,11 @@ pub(crate) struct Call {
 }
 
 impl Call {
-    pub(crate) fn get(path: &'static str, auth: Auth) -> Self {
+    /// A call without a body.
+    pub(crate) fn new(method: Method, path: impl Into<String>, auth: Auth) -> Self {
         Self {
-            method: Method::GET,
-            path,
+            method,
+            path: path.into(),
             query: Vec::new(),
             body: None,
             auth,
@@ -42,27 +47,61 @@ impl Call {
         }
     }
 
+    pub(crate) fn get(path: impl Into<String>, auth: Auth) -> Self {
+        Self::new(Method::GET, path, auth)
+    }
+
+    pub(crate) fn delete(path: impl Into<String>, auth: Auth) -> Self {
+        Self::new(Method::DELETE, path, auth)
+    }
+
     /// A POST with a JSON body; option body fields are merged in here, once, so retries
     /// resend the same bytes.
-    pub(crate) fn post_json<B: Serialize>(
-        path: &'static str,
+    pub(crate) fn post_json<B: Serialize + ?Sized>(
+        path: impl Into<String>,
         auth: Auth,
         body: &B,
         options: &RequestOptions,
     ) -> Result<Self> {
-        Ok(Self {
-            method: Method::POST,
-            path,
-            query: Vec::new(),
-            body: Some(json_body(body, options)?),
-            auth,
-            stream: false,
-        })
+        Self::new(Method::POST, path, auth).json(body, options)
+    }
+
+    /// Sets a JSON body, merging per-request body fields.
+    pub(crate) fn json<B: Serialize + ?Sized>(
+        mut self,
+        body: &B,
+        options: &RequestOptions,
+    ) -> Result<Self> {
+        self.body = Some(json_body(body, options)?);
+        Ok(self)
+    }
+
+    /// Adds a query parameter when it has a value.
+    pub(crate) fn query(mut self, name: &'static str, value: Option<impl ToString>) -> Self {
+        if let Some(value) = value {
+            self.query.push((name, value.to_string()));
+        }
+        self
     }
 }
 
+/// Percent-encodes one path segment (an id, a slug), so that `/`, `?` or `#` inside it
+/// cannot change which resource is addressed.
+pub(crate) fn segment(value: &str) -> String {
+    let mut encoded = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b':' | b'@' => {
+                encoded.push(char::from(byte));
+            }
+            other => encoded.push_str(&format!("%{other:02X}")),
+        }
+    }
+    encoded
+}
+
 /// Serializes a request body, merging per-request fields when there are any.
-fn json_body<B: Serialize>(body: &B, options: &RequestOptions) -> Result<Bytes> {
+fn json_body<B: Serialize + ?Sized>(body: &B, options: &RequestOptions) -> Result<Bytes> {
     let invalid =
         |e: serde_json::Error| Error::InvalidRequest(format!("cannot encode the body: {e}"));
     if options.body.is_empty() {
@@ -106,20 +145,28 @@ pub(crate) fn build(
             "application/json"
         }),
     );
-    match (client.api_key(), call.auth) {
-        (Some(key), _) => {
-            let mut value = HeaderValue::from_str(&format!("Bearer {key}"))
-                .map_err(|_| Error::Config("the API key cannot be sent in a header".into()))?;
-            value.set_sensitive(true);
-            headers.insert(AUTHORIZATION, value);
-        }
-        (None, Auth::ApiKey) => {
-            return Err(Error::Config(format!(
-            "{} {} needs an API key; set OPENROUTER_API_KEY or use Client::builder().api_key(..)",
-            call.method, call.path
-        )))
-        }
-        (None, Auth::Optional) => {}
+    let key = match call.auth {
+        Auth::ApiKey => Some(client.api_key().ok_or_else(|| {
+            Error::Config(format!(
+                "{} {} needs an API key; set OPENROUTER_API_KEY or use Client::builder().api_key(..)",
+                call.method, call.path
+            ))
+        })?),
+        Auth::Management => Some(client.management_key().ok_or_else(|| {
+            Error::Config(format!(
+                "{} {} needs a management key (create one at https://openrouter.ai/settings/management-keys); \
+                 set OPENROUTER_MANAGEMENT_KEY or use Client::builder().management_key(..)",
+                call.method, call.path
+            ))
+        })?),
+        Auth::Optional => client.api_key(),
+        Auth::None => None,
+    };
+    if let Some(key) = key {
+        let mut value = HeaderValue::from_str(&format!("Bearer {key}"))
+            .map_err(|_| Error::Config("the key cannot be sent in a header".into()))?;
+        value.set_sensitive(true);
+        headers.insert(AUTHORIZATION, value);
     }
     for (name, value) in &inner.headers {
         headers.insert(name.clone(), value.clone());
@@ -132,4 +179,17 @@ pub(crate) fn build(
         *request.body_mut() = Some(reqwest::Body::from(body.clone()));
     }
     Ok(request)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segment;
+
+    #[test]
+    fn segments_cannot_escape_their_place_in_the_path() {
+        assert_eq!(segment("abc-123_x.y~z"), "abc-123_x.y~z");
+        assert_eq!(segment("a/b?c#d e"), "a%2Fb%3Fc%23d%20e");
+        assert_eq!(segment("model:free"), "model:free");
+        assert_eq!(segment("é"), "%C3%A9");
+    }
 }

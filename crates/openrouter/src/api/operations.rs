@@ -1,0 +1,57 @@
+//! The coverage table: every operation of the API and the SDK method that performs it.
+
+/// Which credential an operation needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum KeyKind {
+    /// An ordinary API key (inference, catalogue).
+    Api,
+    /// A management key (keys, guardrails, workspaces, BYOK, credits, analytics...).
+    Management,
+    /// No key: public endpoints (the client's API key is still sent when it has one).
+    None,
+}
+
+/// One operation of the OpenRouter API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Operation {
+    /// The spec's `operationId` (or a descriptive id for operations outside the spec).
+    pub operation_id: &'static str,
+    /// The HTTP method.
+    pub method: &'static str,
+    /// The path under the base URL, with `{placeholders}` as in the spec.
+    pub path: &'static str,
+    /// The SDK method that performs it, e.g. `Client::chat().create`.
+    pub sdk_method: &'static str,
+    /// The key it needs.
+    pub key: KeyKind,
+}
+
+impl Operation {
+    pub(crate) const fn new(
+        operation_id: &'static str,
+        method: &'static str,
+        path: &'static str,
+        sdk_method: &'static str,
+        key: KeyKind,
+    ) -> Self {
+        Self {
+            operation_id,
+            method,
+            path,
+            sdk_method,
+            key,
+        }
+    }
+}
+
+/// Every operation the SDK performs, area by area.
+pub fn operations() -> Vec<Operation> {
+    [
+        super::chat::OPERATIONS,
+        super::models::OPERATIONS,
+        super::key::OPERATIONS,
+    ]
+    .concat()
+}
