@@ -140,3 +140,39 @@ fn every_registered_operation_is_unique_and_documented() {
         assert!(op.sdk_method.starts_with("Client::"), "{op:?}");
     }
 }
+
+/// The coverage table in the crate docs (`src/api/COVERAGE.md`), rendered from the registry.
+fn coverage_table() -> String {
+    let mut operations = openrouter::api::operations();
+    operations.sort_by(|a, b| (a.path, a.method).cmp(&(b.path, b.method)));
+    let mut table = String::from(
+        "| Method | Path | operationId | SDK method | Key |\n|---|---|---|---|---|\n",
+    );
+    for op in &operations {
+        let key = match op.key {
+            openrouter::api::KeyKind::Api => "API key",
+            openrouter::api::KeyKind::Management => "management key",
+            _ => "none",
+        };
+        table.push_str(&format!(
+            "| {} | `{}` | `{}` | `{}` | {} |\n",
+            op.method, op.path, op.operation_id, op.sdk_method, key
+        ));
+    }
+    table
+}
+
+#[test]
+fn the_documented_coverage_table_is_fresh() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/api/COVERAGE.md");
+    let expected = coverage_table();
+    if std::env::var_os("UPDATE_COVERAGE_GAPS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "src/api/COVERAGE.md is stale; regenerate it with UPDATE_COVERAGE_GAPS=1 cargo test -p openrouter --test coverage"
+    );
+}

@@ -1,7 +1,9 @@
 //! One handle per area of the API. Each borrows the [`Client`](crate::Client) and carries the
 //! per-request options for the calls made through it.
 //!
-//! [`operations`] lists every operation of the API with the method that performs it.
+//! [`operations`] lists every operation of the API with the method that performs it:
+//!
+#![doc = include_str!("COVERAGE.md")]
 
 /// Declares an area handle: it borrows the client and carries per-request options.
 macro_rules! api_handle {
