@@ -198,7 +198,7 @@ pub(crate) async fn list(
                 .filter(|k| {
                     query
                         .get("provider")
-                        .is_none_or(|p| k["provider"] == p.as_str())
+                        .map_or(true, |p| k["provider"] == p.as_str())
                 })
                 .collect();
             list_body(&keys, &query)

@@ -11,7 +11,7 @@ fn may_mutate(target: &Target) -> bool {
     let ok =
         target.emulated || std::env::var("OPENROUTER_CONFORMANCE_MUTATE").as_deref() == Ok("1");
     if !ok {
-        println!("skipped: saves a preset; set OPENROUTER_CONFORMANCE_MUTATE=1 to run it");
+        eprintln!("skipped: saves a preset; set OPENROUTER_CONFORMANCE_MUTATE=1 to run it");
     }
     ok
 }

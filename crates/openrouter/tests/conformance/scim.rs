@@ -88,7 +88,7 @@ async fn create_scim_group_mapping() {
         return;
     }
     let Some((created, ws)) = mapping(&target).await else {
-        println!("skipped: no SCIM groups");
+        eprintln!("skipped: no SCIM groups");
         return;
     };
     assert_eq!(created.role, Some(ScimRole::Member));
@@ -102,7 +102,7 @@ async fn get_scim_group_mapping() {
         return;
     }
     let Some((created, ws)) = mapping(&target).await else {
-        println!("skipped: no SCIM groups");
+        eprintln!("skipped: no SCIM groups");
         return;
     };
     assert_eq!(
@@ -125,7 +125,7 @@ async fn update_scim_group_mapping() {
         return;
     }
     let Some((created, ws)) = mapping(&target).await else {
-        println!("skipped: no SCIM groups");
+        eprintln!("skipped: no SCIM groups");
         return;
     };
     let updated = target
@@ -148,7 +148,7 @@ async fn delete_scim_group_mapping() {
         return;
     }
     let Some((created, ws)) = mapping(&target).await else {
-        println!("skipped: no SCIM groups");
+        eprintln!("skipped: no SCIM groups");
         return;
     };
     assert!(

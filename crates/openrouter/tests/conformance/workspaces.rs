@@ -14,11 +14,11 @@ pub(crate) fn may(target: &Target, mutate: bool) -> bool {
         return true;
     }
     if std::env::var("OPENROUTER_MANAGEMENT_KEY").is_err() {
-        println!("skipped: no OPENROUTER_MANAGEMENT_KEY for a management operation");
+        eprintln!("skipped: no OPENROUTER_MANAGEMENT_KEY for a management operation");
         return false;
     }
     if mutate && std::env::var("OPENROUTER_CONFORMANCE_MUTATE").as_deref() != Ok("1") {
-        println!("skipped: changes account state; set OPENROUTER_CONFORMANCE_MUTATE=1 to run it");
+        eprintln!("skipped: changes account state; set OPENROUTER_CONFORMANCE_MUTATE=1 to run it");
         return false;
     }
     true
@@ -242,7 +242,7 @@ async fn bulk_add_workspace_members() {
     let target = target().await;
     // Real user ids are account-specific, so only the emulator runs this one.
     if !target.emulated {
-        println!("skipped: needs user ids of the account");
+        eprintln!("skipped: needs user ids of the account");
         return;
     }
     let ws = scratch(&target).await;
@@ -260,7 +260,7 @@ async fn bulk_add_workspace_members() {
 async fn bulk_remove_workspace_members() {
     let target = target().await;
     if !target.emulated {
-        println!("skipped: needs user ids of the account");
+        eprintln!("skipped: needs user ids of the account");
         return;
     }
     let ws = scratch(&target).await;
