@@ -76,7 +76,11 @@ async fn run() -> openrouter::Result<()> {
         println!("a weekly budget above the monthly one is refused: {error}");
     }
     for budget in workspaces.list_budgets(&ws.id).await?.data {
-        println!("budget {:>8}: ${}", budget.interval().as_str(), budget.limit_usd);
+        println!(
+            "budget {:>8}: ${}",
+            budget.interval().as_str(),
+            budget.limit_usd
+        );
     }
 
     workspaces
