@@ -6,7 +6,7 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Chat, Key, Models};
+use crate::api::{Byok, Chat, Key, Models, Observability, Presets, Scim, Workspaces};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -118,6 +118,31 @@ impl Client {
     /// The key the client is using.
     pub fn key(&self) -> Key<'_> {
         Key::new(self)
+    }
+
+    /// Provider keys you bring yourself (BYOK); needs a management key.
+    pub fn byok(&self) -> Byok<'_> {
+        Byok::new(self)
+    }
+
+    /// Observability destinations that traces are broadcast to; needs a management key.
+    pub fn observability(&self) -> Observability<'_> {
+        Observability::new(self)
+    }
+
+    /// Presets: named, versioned request settings.
+    pub fn presets(&self) -> Presets<'_> {
+        Presets::new(self)
+    }
+
+    /// SCIM groups and their workspace mappings; needs a management key.
+    pub fn scim(&self) -> Scim<'_> {
+        Scim::new(self)
+    }
+
+    /// Workspaces, their budgets and members; needs a management key.
+    pub fn workspaces(&self) -> Workspaces<'_> {
+        Workspaces::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

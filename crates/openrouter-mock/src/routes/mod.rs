@@ -1,9 +1,15 @@
 //! The HTTP surface: the router, and the intake step every request goes through.
 
+mod byok;
 mod chat;
 mod generation;
 mod key;
 mod models;
+mod observability;
+mod presets;
+mod records;
+mod scim;
+mod workspaces;
 
 use std::sync::Arc;
 
@@ -34,6 +40,90 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route(&route("/models"), only(get(models::list)))
         .route(&route("/key"), only(get(key::current)))
         .route(&route("/generation"), only(get(generation::lookup)))
+        .route(&route("/byok"), only(get(byok::list).post(byok::create)))
+        .route(
+            &route("/byok/{id}"),
+            only(get(byok::get).patch(byok::update).delete(byok::delete)),
+        )
+        .route(
+            &route("/observability/destinations"),
+            only(get(observability::list).post(observability::create)),
+        )
+        .route(
+            &route("/observability/destinations/{id}"),
+            only(
+                get(observability::get)
+                    .patch(observability::update)
+                    .delete(observability::delete),
+            ),
+        )
+        .route(&route("/presets"), only(get(presets::list)))
+        .route(&route("/presets/{slug}"), only(get(presets::get)))
+        .route(
+            &route("/presets/{slug}/chat/completions"),
+            only(post(presets::save_chat)),
+        )
+        .route(
+            &route("/presets/{slug}/messages"),
+            only(post(presets::save_messages)),
+        )
+        .route(
+            &route("/presets/{slug}/responses"),
+            only(post(presets::save_responses)),
+        )
+        .route(
+            &route("/presets/{slug}/versions"),
+            only(get(presets::list_versions)),
+        )
+        .route(
+            &route("/presets/{slug}/versions/{version}"),
+            only(get(presets::get_version)),
+        )
+        .route(&route("/scim/groups"), only(get(scim::list_groups)))
+        .route(
+            &route("/scim/group-mappings"),
+            only(get(scim::list_mappings).post(scim::create)),
+        )
+        .route(
+            &route("/scim/group-mappings/{id}"),
+            only(get(scim::get).patch(scim::update).delete(scim::delete)),
+        )
+        .route(
+            &route("/workspaces"),
+            only(get(workspaces::list).post(workspaces::create)),
+        )
+        .route(
+            &route("/workspaces/{id}"),
+            only(
+                get(workspaces::get)
+                    .patch(workspaces::update)
+                    .delete(workspaces::delete),
+            ),
+        )
+        .route(
+            &route("/workspaces/{id}/budgets"),
+            only(get(workspaces::list_budgets)),
+        )
+        .route(
+            &route("/workspaces/{id}/budgets/{interval}"),
+            only(
+                get(workspaces::get_budget)
+                    .put(workspaces::upsert_budget)
+                    .delete(workspaces::delete_budget),
+            ),
+        )
+        .route(
+            &route("/workspaces/{id}/members"),
+            only(get(workspaces::list_members)),
+        )
+        .route(
+            &route("/workspaces/{id}/members/add"),
+            only(post(workspaces::add_members)),
+        )
+        .route(
+            &route("/workspaces/{id}/members/remove"),
+            only(post(workspaces::remove_members)),
+        )
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.

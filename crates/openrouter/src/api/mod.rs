@@ -33,12 +33,22 @@ macro_rules! api_handle {
     };
 }
 
+mod byok;
 mod chat;
 mod key;
 mod models;
+mod observability;
 mod operations;
+mod presets;
+mod scim;
+mod workspaces;
 
+pub use byok::Byok;
 pub use chat::Chat;
 pub use key::Key;
 pub use models::Models;
+pub use observability::Observability;
 pub use operations::{operations, KeyKind, Operation};
+pub use presets::Presets;
+pub use scim::Scim;
+pub use workspaces::Workspaces;

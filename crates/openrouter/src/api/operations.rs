@@ -52,6 +52,11 @@ pub fn operations() -> Vec<Operation> {
         super::chat::OPERATIONS,
         super::models::OPERATIONS,
         super::key::OPERATIONS,
+        super::byok::OPERATIONS,
+        super::observability::OPERATIONS,
+        super::presets::OPERATIONS,
+        super::scim::OPERATIONS,
+        super::workspaces::OPERATIONS,
     ]
     .concat()
 }

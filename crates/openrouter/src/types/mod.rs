@@ -7,7 +7,12 @@
 pub(crate) mod lossless;
 pub(crate) mod open_enum;
 
+pub mod byok;
 pub mod chat;
 pub mod error;
 pub mod key;
 pub mod models;
+pub mod observability;
+pub mod presets;
+pub mod scim;
+pub mod workspaces;

@@ -11,6 +11,11 @@
 
 mod target;
 
+mod byok;
 mod chat;
 mod key;
 mod models;
+mod observability;
+mod presets;
+mod scim;
+mod workspaces;
