@@ -13,20 +13,20 @@ impl ResponseMessage {
     /// and OpenAI, reject a tool-use continuation without them), refusal, images and audio.
     /// Tool calls with empty arguments are sent back as `{}`, which every provider accepts.
     pub fn to_message(&self) -> Message {
-        let mut message = AssistantMessage::default();
-        message.content = self.content.clone().map(Into::into);
-        if !self.tool_calls.is_empty() {
-            message.tool_calls = Some(self.tool_calls.iter().map(normalised_call).collect());
-        }
-        message.reasoning.clone_from(&self.reasoning);
-        if !self.reasoning_details.is_empty() {
-            message.reasoning_details = Some(self.reasoning_details.clone());
-        }
-        message.refusal.clone_from(&self.refusal);
-        if !self.images.is_empty() {
-            message.images = self.images.iter().map(convert).collect();
-        }
-        message.audio = self.audio.as_ref().and_then(convert);
+        let non_empty = |items: bool| items.then_some(());
+        let message = AssistantMessage {
+            content: self.content.clone().map(Into::into),
+            tool_calls: non_empty(!self.tool_calls.is_empty())
+                .map(|()| self.tool_calls.iter().map(normalised_call).collect()),
+            reasoning: self.reasoning.clone(),
+            reasoning_details: non_empty(!self.reasoning_details.is_empty())
+                .map(|()| self.reasoning_details.clone()),
+            refusal: self.refusal.clone(),
+            images: non_empty(!self.images.is_empty())
+                .and_then(|()| self.images.iter().map(convert).collect()),
+            audio: self.audio.as_ref().and_then(convert),
+            ..AssistantMessage::default()
+        };
         Message::Assistant(message)
     }
 }
