@@ -6,7 +6,7 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Chat, Key, Models};
+use crate::api::{Audio, Chat, Files, Images, Key, Models, Videos};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -118,6 +118,26 @@ impl Client {
     /// The key the client is using.
     pub fn key(&self) -> Key<'_> {
         Key::new(self)
+    }
+
+    /// Speech synthesis and transcription.
+    pub fn audio(&self) -> Audio<'_> {
+        Audio::new(self)
+    }
+
+    /// Stored files.
+    pub fn files(&self) -> Files<'_> {
+        Files::new(self)
+    }
+
+    /// Image generation.
+    pub fn images(&self) -> Images<'_> {
+        Images::new(self)
+    }
+
+    /// Video generation.
+    pub fn videos(&self) -> Videos<'_> {
+        Videos::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

@@ -31,12 +31,20 @@ macro_rules! api_handle {
     };
 }
 
+mod audio;
 mod chat;
+mod files;
+mod images;
 mod key;
 mod models;
 mod operations;
+mod videos;
 
+pub use audio::Audio;
 pub use chat::Chat;
+pub use files::{Files, MAX_UPLOAD_BYTES};
+pub use images::Images;
 pub use key::Key;
 pub use models::Models;
 pub use operations::{operations, KeyKind, Operation};
+pub use videos::{Videos, WaitOptions};

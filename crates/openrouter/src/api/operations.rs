@@ -52,6 +52,10 @@ pub fn operations() -> Vec<Operation> {
         super::chat::OPERATIONS,
         super::models::OPERATIONS,
         super::key::OPERATIONS,
+        super::audio::OPERATIONS,
+        super::files::OPERATIONS,
+        super::images::OPERATIONS,
+        super::videos::OPERATIONS,
     ]
     .concat()
 }

@@ -7,7 +7,11 @@
 pub(crate) mod lossless;
 pub(crate) mod open_enum;
 
+pub mod audio;
 pub mod chat;
 pub mod error;
+pub mod files;
+pub mod images;
 pub mod key;
 pub mod models;
+pub mod videos;
