@@ -12,5 +12,7 @@
 mod target;
 
 mod chat;
+mod files;
 mod key;
+mod media;
 mod models;
