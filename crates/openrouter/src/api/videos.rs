@@ -52,6 +52,9 @@ api_handle! {
     Videos
 }
 
+/// What [`Videos::wait`] calls after each poll.
+type ProgressCallback<'a> = Box<dyn FnMut(&VideoJob) + Send + 'a>;
+
 /// How [`Videos::wait`] polls: exponential backoff from `min_interval` to `max_interval`,
 /// until `deadline` has passed since the first poll, calling `on_progress` after each poll.
 #[non_exhaustive]
@@ -62,7 +65,7 @@ pub struct WaitOptions<'a> {
     pub max_interval: Duration,
     /// How long to wait in all (default 30 minutes).
     pub deadline: Duration,
-    on_progress: Option<Box<dyn FnMut(&VideoJob) + Send + 'a>>,
+    on_progress: Option<ProgressCallback<'a>>,
 }
 
 impl std::fmt::Debug for WaitOptions<'_> {

@@ -134,18 +134,19 @@ impl ImageAccumulator {
                 self.partials += 1;
                 self.last_partial.clone_from(&event.b64_json);
             }
-            ImageStreamEventType::TextChunk => {
-                if event.phase.as_deref().unwrap_or("content") == "content" {
-                    if let Some(text) = &event.text {
-                        self.text.push_str(text);
-                    }
+            ImageStreamEventType::TextChunk
+                if event.phase.as_deref().unwrap_or("content") == "content" =>
+            {
+                if let Some(text) = &event.text {
+                    self.text.push_str(text);
                 }
             }
             ImageStreamEventType::Completed => {
-                let mut image = GeneratedImage::default();
-                image.b64_json = event.b64_json.clone().unwrap_or_default();
-                image.media_type.clone_from(&event.media_type);
-                self.response.data.push(image);
+                self.response.data.push(GeneratedImage {
+                    b64_json: event.b64_json.clone().unwrap_or_default(),
+                    media_type: event.media_type.clone(),
+                    extra: serde_json::Map::new(),
+                });
                 if let Some(created) = event.created {
                     self.response.created = created;
                 }
@@ -161,14 +162,18 @@ impl ImageAccumulator {
     pub fn finish(mut self) -> ImageGenerationResponse {
         if self.response.data.is_empty() {
             use base64::Engine;
-            let mut image = GeneratedImage::default();
+            let image = |b64_json: String, media_type: Option<String>| GeneratedImage {
+                b64_json,
+                media_type,
+                extra: serde_json::Map::new(),
+            };
             if !self.text.is_empty() {
-                image.b64_json = base64::engine::general_purpose::STANDARD.encode(&self.text);
-                image.media_type = Some("image/svg+xml".into());
-                self.response.data.push(image);
+                let svg = base64::engine::general_purpose::STANDARD.encode(&self.text);
+                self.response
+                    .data
+                    .push(image(svg, Some("image/svg+xml".into())));
             } else if let Some(partial) = self.last_partial {
-                image.b64_json = partial;
-                self.response.data.push(image);
+                self.response.data.push(image(partial, None));
             }
         }
         self.response
