@@ -15,7 +15,11 @@ const STT: &str = "openai/whisper-large-v3";
 async fn speech_returns_audio_sized_by_the_input() {
     let server = MockServer::start().await;
     let client = client_for(&server);
-    let short = client.audio().speech(&SpeechRequest::new(TTS, "Hi")).await.unwrap();
+    let short = client
+        .audio()
+        .speech(&SpeechRequest::new(TTS, "Hi"))
+        .await
+        .unwrap();
     let long = client
         .audio()
         .speech(&SpeechRequest::new(TTS, "Hello world, this is longer"))
@@ -25,7 +29,11 @@ async fn speech_returns_audio_sized_by_the_input() {
     assert_eq!(short.len(), 2 * 1200 * 2, "pcm: 2 bytes per sample");
     let response = client
         .audio()
-        .speech_with_response(&SpeechRequest::new(TTS, "Hi").response_format("mp3").voice("alloy"))
+        .speech_with_response(
+            &SpeechRequest::new(TTS, "Hi")
+                .response_format("mp3")
+                .voice("alloy"),
+        )
         .await
         .unwrap();
     assert_eq!(response.header("content-type"), Some("audio/mpeg"));
@@ -46,7 +54,11 @@ async fn speech_streams_into_a_writer() {
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("speech.pcm");
     let file = tokio::fs::File::create(&path).await.unwrap();
-    let written = client.audio().speech_to_writer(&request, file).await.unwrap();
+    let written = client
+        .audio()
+        .speech_to_writer(&request, file)
+        .await
+        .unwrap();
     assert_eq!(written, expected.len() as u64);
     assert!(written > 100_000, "several chunks: {written}");
     assert_eq!(std::fs::read(&path).unwrap(), expected.to_vec());
@@ -74,13 +86,23 @@ async fn speech_errors_are_api_errors_not_audio() {
     let mut sink = Vec::new();
     let err = client
         .audio()
-        .speech_to_writer(&SpeechRequest::new(TTS, "x").response_format("ogg"), &mut sink)
+        .speech_to_writer(
+            &SpeechRequest::new(TTS, "x").response_format("ogg"),
+            &mut sink,
+        )
         .await
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
     assert!(sink.is_empty(), "nothing written for an error");
-    let keyless = Client::builder().base_url(server.base_url()).build().unwrap();
-    let err = keyless.audio().speech(&SpeechRequest::new(TTS, "x")).await.unwrap_err();
+    let keyless = Client::builder()
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
+    let err = keyless
+        .audio()
+        .speech(&SpeechRequest::new(TTS, "x"))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Config(_)));
 }
 
@@ -119,7 +141,11 @@ async fn transcribe_file_uploads_multipart_as_recorded_by_the_emulator() {
         .language("de")
         .timestamp_granularity("word")
         .timestamp_granularity("segment");
-    let result = client.audio().transcribe_file(&path, &options).await.unwrap();
+    let result = client
+        .audio()
+        .transcribe_file(&path, &options)
+        .await
+        .unwrap();
     assert!(result.text.contains("5000 bytes"), "{}", result.text);
     assert!(result.text.contains("meeting.wav"), "{}", result.text);
 
@@ -129,7 +155,10 @@ async fn transcribe_file_uploads_multipart_as_recorded_by_the_emulator() {
     let body = String::from_utf8_lossy(&recorded.body);
     assert!(body.contains("name=\"model\"\r\n\r\nopenai/whisper-large-v3\r\n"));
     assert!(body.contains("name=\"language\"\r\n\r\nde\r\n"));
-    assert_eq!(body.matches("name=\"timestamp_granularities[]\"").count(), 2);
+    assert_eq!(
+        body.matches("name=\"timestamp_granularities[]\"").count(),
+        2
+    );
     assert!(body.contains("name=\"file\"; filename=\"meeting.wav\""));
     assert_eq!(
         recorded.header("content-length").map(str::to_owned),

@@ -20,11 +20,16 @@ async fn generate_returns_decodable_png_images() {
     assert_eq!(response.data.len(), 2);
     let png = response.data[0].bytes().unwrap();
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
-    assert!(response.data[0].data_url().starts_with("data:image/png;base64,"));
+    assert!(response.data[0]
+        .data_url()
+        .starts_with("data:image/png;base64,"));
     assert!(response.usage.unwrap().cost.unwrap() > 0.0);
     let sent = server.requests().last().unwrap().json().unwrap();
     assert_eq!(sent["n"], 2);
-    assert!(sent.get("stream").is_none(), "no stream flag on a plain call");
+    assert!(
+        sent.get("stream").is_none(),
+        "no stream flag on a plain call"
+    );
 }
 
 #[tokio::test]
@@ -49,7 +54,10 @@ async fn generate_rejects_invalid_parameters_with_400() {
 #[tokio::test]
 async fn generate_needs_an_api_key_before_sending() {
     let server = MockServer::start().await;
-    let client = Client::builder().base_url(server.base_url()).build().unwrap();
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
     let err = client
         .images()
         .generate(&ImageGenerationRequest::new(MODEL, "x"))
@@ -107,7 +115,11 @@ async fn an_error_event_ends_the_stream_with_an_api_error() {
     match stream.next().await {
         Some(Err(Error::Api(api))) => {
             assert!(api.in_stream);
-            assert!(api.message().contains("content filter"), "{}", api.message());
+            assert!(
+                api.message().contains("content filter"),
+                "{}",
+                api.message()
+            );
         }
         other => panic!("expected an API error, got {other:?}"),
     }
@@ -126,9 +138,15 @@ async fn an_error_event_ends_the_stream_with_an_api_error() {
 #[tokio::test]
 async fn models_and_their_endpoints() {
     let server = MockServer::start().await;
-    let client = Client::builder().base_url(server.base_url()).build().unwrap();
+    let client = Client::builder()
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
     let models = client.images().list_models().await.unwrap();
-    assert!(models.data.iter().any(|m| m.id == MODEL && m.supports_streaming == Some(true)));
+    assert!(models
+        .data
+        .iter()
+        .any(|m| m.id == MODEL && m.supports_streaming == Some(true)));
     let seedream = models
         .data
         .iter()
@@ -154,6 +172,10 @@ async fn models_and_their_endpoints() {
         .await
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(404));
-    let err = client.images().list_model_endpoints("no-slash").await.unwrap_err();
+    let err = client
+        .images()
+        .list_model_endpoints("no-slash")
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::InvalidRequest(_)));
 }

@@ -24,8 +24,14 @@ fn quick() -> WaitOptions<'static> {
 async fn a_job_goes_from_pending_to_completed_across_polls() {
     let server = MockServer::start().await;
     let client = client_for(&server);
-    let request = VideoRequest::new(MODEL, "A serene mountain landscape").duration(8).resolution("720p");
-    let created = client.videos().create_with_response(&request).await.unwrap();
+    let request = VideoRequest::new(MODEL, "A serene mountain landscape")
+        .duration(8)
+        .resolution("720p");
+    let created = client
+        .videos()
+        .create_with_response(&request)
+        .await
+        .unwrap();
     assert_eq!(created.status.as_u16(), 202);
     let job = created.data;
     assert_eq!(job.status, VideoStatus::Pending);
@@ -52,7 +58,10 @@ async fn wait_polls_with_progress_until_completed() {
     let mut seen = Vec::new();
     let done = client
         .videos()
-        .wait(&job.id, quick().on_progress(|job| seen.push(job.status.clone())))
+        .wait(
+            &job.id,
+            quick().on_progress(|job| seen.push(job.status.clone())),
+        )
         .await
         .unwrap();
     assert_eq!(done.status, VideoStatus::Completed);
@@ -89,17 +98,28 @@ async fn wait_ends_with_a_deadline_error_or_the_failure() {
         other => panic!("expected a timeout, got {other:?}"),
     }
     assert!(started.elapsed() < Duration::from_secs(2));
-    assert!(polls >= 3, "backoff keeps polling until the deadline: {polls}");
+    assert!(
+        polls >= 3,
+        "backoff keeps polling until the deadline: {polls}"
+    );
 
     let failing = client
         .videos()
         .create(&VideoRequest::new(MODEL, "bad [fail]"))
         .await
         .unwrap();
-    let err = client.videos().wait(&failing.id, quick()).await.unwrap_err();
+    let err = client
+        .videos()
+        .wait(&failing.id, quick())
+        .await
+        .unwrap_err();
     let api = err.api().expect("an API error");
     assert!(api.message().contains("failed"), "{}", api.message());
-    assert!(api.message().contains("rejected the prompt"), "{}", api.message());
+    assert!(
+        api.message().contains("rejected the prompt"),
+        "{}",
+        api.message()
+    );
 }
 
 #[tokio::test]
@@ -117,12 +137,23 @@ async fn download_as_bytes_and_into_a_writer() {
     let bytes = client.videos().download(&job.id).await.unwrap();
     assert_eq!(&bytes[4..8], b"ftyp");
     let mut out = Vec::new();
-    let written = client.videos().download_to_writer(&job.id, &mut out).await.unwrap();
+    let written = client
+        .videos()
+        .download_to_writer(&job.id, &mut out)
+        .await
+        .unwrap();
     assert_eq!(written, bytes.len() as u64);
     assert_eq!(out, bytes.to_vec());
-    let err = client.videos().download_index(&job.id, 3).await.unwrap_err();
+    let err = client
+        .videos()
+        .download_index(&job.id, 3)
+        .await
+        .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(400));
-    assert_eq!(server.requests().last().unwrap().query.as_deref(), Some("index=3"));
+    assert_eq!(
+        server.requests().last().unwrap().query.as_deref(),
+        Some("index=3")
+    );
 }
 
 #[tokio::test]
@@ -131,7 +162,10 @@ async fn models_and_validation() {
     let client = client_for(&server);
     let models = client.videos().list_models().await.unwrap();
     assert_eq!(models.data[0].id, MODEL);
-    assert_eq!(models.data[0].supported_durations.as_deref(), Some(&[4, 6, 8][..]));
+    assert_eq!(
+        models.data[0].supported_durations.as_deref(),
+        Some(&[4, 6, 8][..])
+    );
     let err = client
         .videos()
         .create(&VideoRequest::new(MODEL, "x").callback_url("http://insecure.example"))
