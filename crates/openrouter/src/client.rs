@@ -6,7 +6,9 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Byok, Chat, Key, Models, Observability, Presets, Scim, Workspaces};
+use crate::api::{
+    Audio, Byok, Chat, Files, Images, Key, Models, Observability, Presets, Scim, Videos, Workspaces,
+};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -143,6 +145,26 @@ impl Client {
     /// Workspaces, their budgets and members; needs a management key.
     pub fn workspaces(&self) -> Workspaces<'_> {
         Workspaces::new(self)
+    }
+
+    /// Speech synthesis and transcription.
+    pub fn audio(&self) -> Audio<'_> {
+        Audio::new(self)
+    }
+
+    /// Stored files.
+    pub fn files(&self) -> Files<'_> {
+        Files::new(self)
+    }
+
+    /// Image generation.
+    pub fn images(&self) -> Images<'_> {
+        Images::new(self)
+    }
+
+    /// Video generation.
+    pub fn videos(&self) -> Videos<'_> {
+        Videos::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

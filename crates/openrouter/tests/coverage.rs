@@ -145,9 +145,8 @@ fn every_registered_operation_is_unique_and_documented() {
 fn coverage_table() -> String {
     let mut operations = openrouter::api::operations();
     operations.sort_by(|a, b| (a.path, a.method).cmp(&(b.path, b.method)));
-    let mut table = String::from(
-        "| Method | Path | operationId | SDK method | Key |\n|---|---|---|---|---|\n",
-    );
+    let mut table =
+        String::from("| Method | Path | operationId | SDK method | Key |\n|---|---|---|---|---|\n");
     for op in &operations {
         let key = match op.key {
             openrouter::api::KeyKind::Api => "API key",

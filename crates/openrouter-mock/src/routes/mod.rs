@@ -1,14 +1,19 @@
 //! The HTTP surface: the router, and the intake step every request goes through.
 
+mod audio;
 mod byok;
 mod chat;
+mod files;
 mod generation;
+mod images;
 mod key;
 mod models;
+mod multipart;
 mod observability;
 mod presets;
 mod records;
 mod scim;
+mod videos;
 mod workspaces;
 
 use std::sync::Arc;
@@ -18,7 +23,7 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{get, post, MethodRouter};
+use axum::routing::{delete, get, post, MethodRouter};
 use axum::Router;
 
 use crate::errors::{default_message, error_body, error_response, json_response};
@@ -124,6 +129,33 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             &route("/workspaces/{id}/members/remove"),
             only(post(workspaces::remove_members)),
         )
+        .route(&route("/audio/speech"), only(post(audio::speech)))
+        .route(
+            &route("/audio/transcriptions"),
+            only(post(audio::transcriptions)),
+        )
+        .route(&route("/files"), only(get(files::list).post(files::upload)))
+        .route(
+            &route("/files/{file_id}"),
+            only(get(files::get).merge(delete(files::delete))),
+        )
+        .route(
+            &route("/files/{file_id}/content"),
+            only(get(files::content)),
+        )
+        .route(&route("/images"), only(post(images::generate)))
+        .route(&route("/images/models"), only(get(images::list_models)))
+        .route(
+            &route("/images/models/{author}/{slug}/endpoints"),
+            only(get(images::list_endpoints)),
+        )
+        .route(&route("/videos"), only(post(videos::create)))
+        .route(&route("/videos/models"), only(get(videos::list_models)))
+        .route(&route("/videos/{job_id}"), only(get(videos::get)))
+        .route(
+            &route("/videos/{job_id}/content"),
+            only(get(videos::content)),
+        )
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.
@@ -153,6 +185,14 @@ async fn method_not_allowed(req: Request) -> Response {
 async fn intake(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> Response {
     let (mut parts, body) = req.into_parts();
     let limit = shared.config.max_body_bytes;
+    // File uploads (up to 100 MB) are read by their handler as a stream, under its own
+    // limit; their recorded body stays empty.
+    let (streamed, body) =
+        if parts.method == axum::http::Method::POST && parts.uri.path() == files::UPLOAD_PATH {
+            (Some(body), Body::empty())
+        } else {
+            (None, body)
+        };
     let (bytes, too_large) = match axum::body::to_bytes(body, limit).await {
         Ok(b) => (b, false),
         Err(_) => (bytes::Bytes::new(), true),
@@ -232,6 +272,6 @@ async fn intake(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> 
         return error_response(StatusCode::PAYLOAD_TOO_LARGE, &msg);
     }
     parts.extensions.insert(ActiveFault(fault));
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
+    let body = streamed.unwrap_or_else(|| Body::from(bytes));
+    next.run(Request::from_parts(parts, body)).await
 }

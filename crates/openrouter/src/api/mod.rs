@@ -33,22 +33,30 @@ macro_rules! api_handle {
     };
 }
 
+mod audio;
 mod byok;
 mod chat;
+mod files;
+mod images;
 mod key;
 mod models;
 mod observability;
 mod operations;
 mod presets;
 mod scim;
+mod videos;
 mod workspaces;
 
+pub use audio::Audio;
 pub use byok::Byok;
 pub use chat::Chat;
+pub use files::{Files, MAX_UPLOAD_BYTES};
+pub use images::Images;
 pub use key::Key;
 pub use models::Models;
 pub use observability::Observability;
 pub use operations::{operations, KeyKind, Operation};
 pub use presets::Presets;
 pub use scim::Scim;
+pub use videos::{Videos, WaitOptions};
 pub use workspaces::Workspaces;

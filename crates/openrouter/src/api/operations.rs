@@ -57,6 +57,10 @@ pub fn operations() -> Vec<Operation> {
         super::presets::OPERATIONS,
         super::scim::OPERATIONS,
         super::workspaces::OPERATIONS,
+        super::audio::OPERATIONS,
+        super::files::OPERATIONS,
+        super::images::OPERATIONS,
+        super::videos::OPERATIONS,
     ]
     .concat()
 }

@@ -3,9 +3,11 @@
 mod accumulator;
 mod chat;
 mod events;
+mod images;
 
 pub use accumulator::ChatAccumulator;
 pub use chat::{ChatEvents, ChatStream};
 pub use events::StreamEvent;
+pub use images::{ImageAccumulator, ImageStream};
 
 pub(crate) use events::EventStream;

@@ -4,9 +4,11 @@
 //! started on it (no response yet, or a status that says it was not processed). Once
 //! response bytes arrived, a failure is final, so a paid generation never runs twice.
 
+mod binary;
 mod decode;
 mod request;
 mod retry_after;
+mod upload;
 
 use std::time::{Duration, Instant, SystemTime};
 
@@ -21,8 +23,10 @@ use crate::options::RequestOptions;
 use crate::response::Response;
 use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
 
+pub(crate) use binary::{send_bytes, send_to_writer};
 pub(crate) use decode::decode;
 pub(crate) use request::{segment, Auth, Call};
+pub(crate) use upload::{file_part, FormSource};
 
 /// The largest error body we read; anything beyond is not worth holding.
 const MAX_ERROR_BODY: usize = 1024 * 1024;

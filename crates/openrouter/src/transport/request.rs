@@ -32,6 +32,10 @@ pub(crate) struct Call {
     pub(crate) body: Option<Bytes>,
     pub(crate) auth: Auth,
     pub(crate) stream: bool,
+    /// A multipart body, rebuilt for every attempt (see `upload.rs`).
+    pub(crate) multipart: Option<super::upload::FormSource>,
+    /// The `Accept` header when the answer is not JSON (audio, video, file bytes).
+    pub(crate) accept: Option<&'static str>,
 }
 
 impl Call {
@@ -44,6 +48,8 @@ impl Call {
             body: None,
             auth,
             stream: false,
+            multipart: None,
+            accept: None,
         }
     }
 
@@ -129,6 +135,9 @@ pub(crate) fn build(
     if !call.query.is_empty() {
         builder = builder.query(&call.query);
     }
+    if let Some(form) = &call.multipart {
+        builder = builder.multipart(form.build()?);
+    }
     let mut request = builder
         .build()
         .map_err(|e| Error::InvalidRequest(format!("cannot build the request URL: {e}")))?;
@@ -139,10 +148,10 @@ pub(crate) fn build(
     );
     headers.insert(
         ACCEPT,
-        HeaderValue::from_static(if call.stream {
-            "text/event-stream"
-        } else {
-            "application/json"
+        HeaderValue::from_static(match call.accept {
+            Some(accept) => accept,
+            None if call.stream => "text/event-stream",
+            None => "application/json",
         }),
     );
     let key = match call.auth {

@@ -7,12 +7,16 @@
 pub(crate) mod lossless;
 pub(crate) mod open_enum;
 
+pub mod audio;
 pub mod byok;
 pub mod chat;
 pub mod error;
+pub mod files;
+pub mod images;
 pub mod key;
 pub mod models;
 pub mod observability;
 pub mod presets;
 pub mod scim;
+pub mod videos;
 pub mod workspaces;

@@ -13,7 +13,9 @@ mod target;
 
 mod byok;
 mod chat;
+mod files;
 mod key;
+mod media;
 mod models;
 mod observability;
 mod presets;

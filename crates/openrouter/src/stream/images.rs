@@ -1,0 +1,187 @@
+//! The image generation stream: partial images, text chunks, then the completed image.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures_core::Stream;
+use http::HeaderMap;
+
+use super::events::{EventStream, InBandError, StreamEvent};
+use crate::error::Result;
+use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
+use crate::types::images::{
+    GeneratedImage, ImageGenerationResponse, ImageStreamEvent, ImageStreamEventType,
+};
+
+impl InBandError for ImageStreamEvent {
+    fn in_band_error(&self) -> Option<ErrorBody> {
+        if self.kind != ImageStreamEventType::Error && self.error.is_none() {
+            return None;
+        }
+        let detail = self.error.clone().unwrap_or_default();
+        let code = match &detail.code {
+            Some(serde_json::Value::String(code)) => ErrorCode::Text(code.clone()),
+            Some(serde_json::Value::Number(n)) => ErrorCode::Number(n.as_i64().unwrap_or(0)),
+            _ => ErrorCode::Text(detail.kind.clone().unwrap_or_else(|| "error".into())),
+        };
+        let message = if detail.message.is_empty() {
+            "the image generation failed after the stream started".to_owned()
+        } else {
+            detail.message.clone()
+        };
+        let mut error = ErrorObject::new(code, message);
+        if let Some(kind) = &detail.kind {
+            error.extra.insert("type".into(), kind.clone().into());
+        }
+        if let Some(param) = &detail.param {
+            error.extra.insert("param".into(), param.clone().into());
+        }
+        Some(ErrorBody {
+            error,
+            user_id: None,
+            openrouter_metadata: None,
+            extra: Default::default(),
+        })
+    }
+}
+
+/// A streamed image generation: yields each [`ImageStreamEvent`] (partial images, text
+/// chunks, the completed image) as it arrives.
+///
+/// An `error` event ends the stream with `Err(Error::Api(..))`. Keep-alive comments are
+/// skipped; a stream silent longer than the idle timeout ends with a timeout error.
+/// Dropping the stream closes the connection.
+pub struct ImageStream {
+    events: EventStream<ImageStreamEvent>,
+}
+
+impl std::fmt::Debug for ImageStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImageStream")
+            .field("status", &self.events.status())
+            .finish_non_exhaustive()
+    }
+}
+
+impl ImageStream {
+    pub(crate) fn new(events: EventStream<ImageStreamEvent>) -> Self {
+        Self { events }
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        self.events.headers()
+    }
+
+    /// Reads the whole stream and returns the final response, as `POST /images` without
+    /// streaming would have.
+    ///
+    /// # Errors
+    /// The first error the stream yields.
+    pub async fn collect_response(mut self) -> Result<ImageGenerationResponse> {
+        let mut accumulator = ImageAccumulator::new();
+        while let Some(event) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
+            accumulator.push(&event?);
+        }
+        Ok(accumulator.finish())
+    }
+}
+
+impl Stream for ImageStream {
+    type Item = Result<ImageStreamEvent>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            return match this.events.poll_event(cx) {
+                Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => continue,
+                Poll::Ready(Some(Ok(StreamEvent::Data(event)))) => Poll::Ready(Some(Ok(event))),
+                Poll::Ready(Some(Err(error))) => Poll::Ready(Some(Err(error))),
+                Poll::Ready(None) => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            };
+        }
+    }
+}
+
+/// Folds image stream events into the final [`ImageGenerationResponse`]: one image per
+/// completed event; text chunks of the `content` phase are joined into an SVG image when
+/// no completed event carries the image; the last partial image stands in when the stream
+/// ended without a completed event.
+#[derive(Debug, Clone, Default)]
+pub struct ImageAccumulator {
+    response: ImageGenerationResponse,
+    text: String,
+    last_partial: Option<String>,
+    partials: u32,
+}
+
+impl ImageAccumulator {
+    /// An empty accumulator.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How many partial images have arrived.
+    pub fn partial_images(&self) -> u32 {
+        self.partials
+    }
+
+    /// Adds one event.
+    pub fn push(&mut self, event: &ImageStreamEvent) {
+        match event.kind {
+            ImageStreamEventType::PartialImage => {
+                self.partials += 1;
+                self.last_partial.clone_from(&event.b64_json);
+            }
+            ImageStreamEventType::TextChunk
+                if event.phase.as_deref().unwrap_or("content") == "content" =>
+            {
+                if let Some(text) = &event.text {
+                    self.text.push_str(text);
+                }
+            }
+            ImageStreamEventType::Completed => {
+                self.response.data.push(GeneratedImage {
+                    b64_json: event.b64_json.clone().unwrap_or_default(),
+                    media_type: event.media_type.clone(),
+                    extra: serde_json::Map::new(),
+                });
+                if let Some(created) = event.created {
+                    self.response.created = created;
+                }
+                if event.usage.is_some() {
+                    self.response.usage.clone_from(&event.usage);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The final response.
+    pub fn finish(mut self) -> ImageGenerationResponse {
+        if self.response.data.is_empty() {
+            use base64::Engine;
+            let image = |b64_json: String, media_type: Option<String>| GeneratedImage {
+                b64_json,
+                media_type,
+                extra: serde_json::Map::new(),
+            };
+            if !self.text.is_empty() {
+                let svg = base64::engine::general_purpose::STANDARD.encode(&self.text);
+                self.response
+                    .data
+                    .push(image(svg, Some("image/svg+xml".into())));
+            } else if let Some(partial) = self.last_partial {
+                self.response.data.push(image(partial, None));
+            }
+        }
+        self.response
+    }
+}
+
+/// Compile-time proof that streams can move across tasks and threads.
+const _: fn() = || {
+    fn assert<T: Send + Sync + 'static>() {}
+    assert::<ImageStream>();
+};
