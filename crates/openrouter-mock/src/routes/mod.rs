@@ -4,6 +4,7 @@ mod chat;
 mod generation;
 mod key;
 mod models;
+mod validation;
 
 use std::sync::Arc;
 
@@ -140,6 +141,11 @@ async fn intake(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> 
             "Request body is larger than {limit} bytes. Send a shorter prompt or smaller attachments."
         );
         return error_response(StatusCode::PAYLOAD_TOO_LARGE, &msg);
+    }
+    if shared.config.validate_requests {
+        if let Some(rejected) = validation::reject(&parts, &bytes, &fault) {
+            return rejected;
+        }
     }
     parts.extensions.insert(ActiveFault(fault));
     next.run(Request::from_parts(parts, Body::from(bytes)))
