@@ -2,7 +2,6 @@
 //! hand-made invalid bodies are rejected with the offending path, and the emulator answers
 //! 400 for them over HTTP.
 
-#[allow(dead_code)]
 mod common;
 
 use std::time::Instant;
@@ -111,12 +110,28 @@ fn every_request_example_in_the_spec_validates() {
 fn invalid_bodies_are_rejected_with_the_offending_path() {
     let cases: Vec<(Value, &str, &str)> = vec![
         // Wrong type.
-        (with("temperature", json!("hot")), "temperature", "expected number or null; found \"hot\""),
+        (
+            with("temperature", json!("hot")),
+            "temperature",
+            "expected number or null; found \"hot\"",
+        ),
         (with("stream", json!("yes")), "stream", "expected boolean"),
-        (with("seed", json!(1.5)), "seed", "expected integer or null; found 1.5"),
-        (with("metadata", json!({"a": 1})), "metadata.a", "expected string; found 1"),
+        (
+            with("seed", json!(1.5)),
+            "seed",
+            "expected integer or null; found 1.5",
+        ),
+        (
+            with("metadata", json!({"a": 1})),
+            "metadata.a",
+            "expected string; found 1",
+        ),
         // Missing required.
-        (json!({"model": "openai/gpt-4o"}), "messages", "is required but missing"),
+        (
+            json!({"model": "openai/gpt-4o"}),
+            "messages",
+            "is required but missing",
+        ),
         (
             json!({"messages": [{"role": "tool", "content": "42"}]}),
             "messages[0].tool_call_id",
@@ -128,17 +143,48 @@ fn invalid_bodies_are_rejected_with_the_offending_path() {
             "messages[2].role",
             "expected one of system, user, developer, assistant, tool; found \"robot\"",
         ),
-        (with("service_tier", json!("gold")), "service_tier", "expected one of auto, default"),
-        (with("reasoning", json!({"effort": "extreme"})), "reasoning.effort", "found \"extreme\""),
-        // Range.
-        (with("messages", json!([])), "messages", "expected at least 1 item; found an array of 0 items"),
-        (with("stop", json!(["a", "b", "c", "d", "e"])), "stop", "at most 4 items"),
-        (with("session_id", json!("x".repeat(300))), "session_id", "at most 256 characters"),
-        // Wrong element in an array.
-        (with("stop", json!(["a", 5])), "stop[1]", "expected string; found 5"),
-        (with("modalities", json!(["text", "smell"])), "modalities[1]", "expected one of text, image, audio"),
         (
-            with("messages", json!([{"role": "user", "content": [{"type": "text", "text": 7}]}])),
+            with("service_tier", json!("gold")),
+            "service_tier",
+            "expected one of auto, default",
+        ),
+        (
+            with("reasoning", json!({"effort": "extreme"})),
+            "reasoning.effort",
+            "found \"extreme\"",
+        ),
+        // Range.
+        (
+            with("messages", json!([])),
+            "messages",
+            "expected at least 1 item; found an array of 0 items",
+        ),
+        (
+            with("stop", json!(["a", "b", "c", "d", "e"])),
+            "stop",
+            "at most 4 items",
+        ),
+        (
+            with("session_id", json!("x".repeat(300))),
+            "session_id",
+            "at most 256 characters",
+        ),
+        // Wrong element in an array.
+        (
+            with("stop", json!(["a", 5])),
+            "stop[1]",
+            "expected string; found 5",
+        ),
+        (
+            with("modalities", json!(["text", "smell"])),
+            "modalities[1]",
+            "expected one of text, image, audio",
+        ),
+        (
+            with(
+                "messages",
+                json!([{"role": "user", "content": [{"type": "text", "text": 7}]}]),
+            ),
             "messages[0].content[0].text",
             "expected string; found 7",
         ),
@@ -148,24 +194,38 @@ fn invalid_bodies_are_rejected_with_the_offending_path() {
             "plugins[0].max_results",
             "found \"ten\"",
         ),
-        (with("plugins", json!([{"id": "telepathy"}])), "plugins[0].id", "found \"telepathy\""),
+        (
+            with("plugins", json!([{"id": "telepathy"}])),
+            "plugins[0].id",
+            "found \"telepathy\"",
+        ),
         (
             with("response_format", json!({"type": "json_schema"})),
             "response_format.json_schema",
             "is required but missing",
         ),
         (
-            with("messages", json!([{"role": "user", "content": [{"type": "hologram"}]}])),
+            with(
+                "messages",
+                json!([{"role": "user", "content": [{"type": "hologram"}]}]),
+            ),
             "messages[0].content[0].type",
             "found \"hologram\"",
         ),
         // An undiscriminated union whose branch is evident from `type`.
         (
-            with("tools", json!([{"type": "function", "function": {"name": 5}}])),
+            with(
+                "tools",
+                json!([{"type": "function", "function": {"name": 5}}]),
+            ),
             "tools[0].function.name",
             "expected string; found 5",
         ),
-        (with("tool_choice", json!("sometimes")), "tool_choice", "found \"sometimes\""),
+        (
+            with("tool_choice", json!("sometimes")),
+            "tool_choice",
+            "found \"sometimes\"",
+        ),
     ];
     for (body, path, message) in cases {
         let errors = chat_errors(&body);
@@ -177,7 +237,12 @@ fn invalid_bodies_are_rejected_with_the_offending_path() {
         assert!(text.starts_with(&format!("{path}: ")), "{text}");
         assert!(text.contains(message), "{body}: {text}");
         assert_eq!(
-            spec::validate_request("POST", "/chat/completions", None, body.to_string().as_bytes()),
+            spec::validate_request(
+                "POST",
+                "/chat/completions",
+                None,
+                body.to_string().as_bytes()
+            ),
             Err(first.clone())
         );
     }
@@ -186,16 +251,28 @@ fn invalid_bodies_are_rejected_with_the_offending_path() {
 #[test]
 fn other_operations_are_validated_too() {
     let check = |method: &str, path: &str, body: Value| {
-        spec::validate_request(method, path, Some("application/json"), body.to_string().as_bytes())
+        spec::validate_request(
+            method,
+            path,
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
     };
-    let e = check("POST", "/api/v1/guardrails/g-1/assignments/keys", json!({"key_hashes": "abc"}))
-        .unwrap_err();
+    let e = check(
+        "POST",
+        "/api/v1/guardrails/g-1/assignments/keys",
+        json!({"key_hashes": "abc"}),
+    )
+    .unwrap_err();
     assert_eq!(e.path, "key_hashes");
     let e = check("POST", "/guardrails", json!({})).unwrap_err();
     assert_eq!(e.path, "name");
     assert_eq!(e.found, None);
     assert!(check("GET", "/models", json!({})).is_ok(), "no body schema");
-    assert!(check("POST", "/completions", json!(5)).is_ok(), "not in the spec");
+    assert!(
+        check("POST", "/completions", json!(5)).is_ok(),
+        "not in the spec"
+    );
     // A required body that is missing.
     let e = spec::validate_request("POST", "/chat/completions", Some("application/json"), b"")
         .unwrap_err();
@@ -210,7 +287,8 @@ fn unknown_fields_are_accepted_unless_asked_to_reject_them() {
     body["transforms"] = json!(["middle-out"]);
     body["usage"] = json!({"include": true});
     body["stream_options"] = json!({"include_usage": true});
-    body["reasoning"] = json!({"effort": "high", "max_tokens": 2000, "exclude": true, "enabled": true});
+    body["reasoning"] =
+        json!({"effort": "high", "max_tokens": 2000, "exclude": true, "enabled": true});
     body["provider"] = json!({"order": ["openai"], "some_future_knob": 1});
     assert_eq!(chat_errors(&body), Vec::new());
 
@@ -273,7 +351,10 @@ async fn the_emulator_answers_400_naming_the_field() {
     body["messages"] = json!([{"role": "user", "content": [{"type": "image_url"}]}]);
     let v: Value = chat(&server, &body).await.json().await.unwrap();
     let message = v["error"]["message"].as_str().unwrap();
-    assert!(message.contains("messages[0].content[0].image_url"), "{message}");
+    assert!(
+        message.contains("messages[0].content[0].image_url"),
+        "{message}"
+    );
 
     // `temperature` keeps the chat handler's own wording, which names it too.
     let mut body = hello("openai/gpt-4o");
@@ -281,7 +362,10 @@ async fn the_emulator_answers_400_naming_the_field() {
     let resp = chat(&server, &body).await;
     assert_eq!(resp.status(), 400);
     let v: Value = resp.json().await.unwrap();
-    assert!(v["error"]["message"].as_str().unwrap().contains("temperature"));
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("temperature"));
 
     // Unknown fields the live API still honours go through.
     let mut body = hello("openai/gpt-4o");
@@ -315,8 +399,11 @@ async fn recorded_requests_can_be_checked() {
         .await
         .unwrap();
     assert_eq!(resp.status(), 404);
-    let results: Vec<Result<(), ValidationError>> =
-        server.requests().iter().map(spec::validate_recorded).collect();
+    let results: Vec<Result<(), ValidationError>> = server
+        .requests()
+        .iter()
+        .map(spec::validate_recorded)
+        .collect();
     assert!(results[0].is_ok());
     assert_eq!(results[1].as_ref().unwrap_err().path, "stop");
     assert_eq!(results[2].as_ref().unwrap_err().path, "operation");

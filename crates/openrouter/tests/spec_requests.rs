@@ -22,7 +22,10 @@ fn cases() -> Vec<(&'static str, ChatRequest)> {
     detail.signature = Some("sig".into());
     vec![
         ("minimal", hi()),
-        ("no model", ChatRequest::with_messages([Message::user("Hi")])),
+        (
+            "no model",
+            ChatRequest::with_messages([Message::user("Hi")]),
+        ),
         (
             "messages of every role",
             ChatRequest::new(
@@ -84,7 +87,9 @@ fn cases() -> Vec<(&'static str, ChatRequest)> {
                         .user_location(UserLocation::approximate().city("Paris")),
                 ))
                 .tool(Tool::web_fetch())
-                .tool(Tool::WebFetch(ServerTool::with(WebFetchConfig::new().max_uses(2))))
+                .tool(Tool::WebFetch(ServerTool::with(
+                    WebFetchConfig::new().max_uses(2),
+                )))
                 .tool(Tool::datetime())
                 .tool(Tool::Datetime(ServerTool::with(DatetimeConfig::timezone(
                     "Europe/Paris",
@@ -133,7 +138,10 @@ fn cases() -> Vec<(&'static str, ChatRequest)> {
         ),
         ("tool_choice none", hi().tool_choice(ToolChoice::none())),
         ("tool_choice auto", hi().tool_choice(ToolChoice::auto())),
-        ("tool_choice required", hi().tool_choice(ToolChoice::required())),
+        (
+            "tool_choice required",
+            hi().tool_choice(ToolChoice::required()),
+        ),
         (
             "tool_choice function",
             hi().tool_choice(ToolChoice::function("get_weather"))
@@ -160,7 +168,10 @@ fn cases() -> Vec<(&'static str, ChatRequest)> {
                 },
             ]),
         ),
-        ("response_format text", hi().response_format(ResponseFormat::Text)),
+        (
+            "response_format text",
+            hi().response_format(ResponseFormat::Text),
+        ),
         (
             "response_format json_object",
             hi().response_format(ResponseFormat::json_object()),
@@ -180,7 +191,10 @@ fn cases() -> Vec<(&'static str, ChatRequest)> {
             "response_format grammar",
             hi().response_format(ResponseFormat::grammar("root ::= \"yes\"")),
         ),
-        ("response_format python", hi().response_format(ResponseFormat::Python)),
+        (
+            "response_format python",
+            hi().response_format(ResponseFormat::Python),
+        ),
         (
             "reasoning effort and summary",
             hi().reasoning(
@@ -282,7 +296,8 @@ fn cases() -> Vec<(&'static str, ChatRequest)> {
         ),
         (
             "legacy transforms and usage (beyond the spec)",
-            hi().transforms(["middle-out"]).usage(UsageOptions::include()),
+            hi().transforms(["middle-out"])
+                .usage(UsageOptions::include()),
         ),
         ("stop as a string", hi().stop("END")),
         ("stop as a list", hi().stop(["\n", "END"])),
@@ -368,7 +383,9 @@ fn every_chat_request_the_sdk_builds_is_valid_per_the_spec() {
         match (check(&request), known) {
             (Ok(()), None) => {}
             (Err(e), Some((_, expected))) if e.starts_with(expected) => {}
-            (Ok(()), Some(_)) => failures.push(format!("{name}: now valid; drop it from KNOWN_INVALID")),
+            (Ok(()), Some(_)) => {
+                failures.push(format!("{name}: now valid; drop it from KNOWN_INVALID"))
+            }
             (Err(e), _) => failures.push(format!("{name}: {e}")),
         }
     }

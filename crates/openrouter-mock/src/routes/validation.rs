@@ -14,8 +14,11 @@ use crate::transport::{self, ActiveFault};
 /// Fields a handler checks itself, with messages its tests and users rely on. The generic
 /// check leaves errors at these paths to the handler (which rejects them in its own words)
 /// and still answers for every other field. Keyed by the spec's method and path.
-const SELF_CHECKED: &[(&str, &str, fn(&str) -> bool)] =
+const SELF_CHECKED: &[(&str, &str, ChecksItself)] =
     &[("POST", "/chat/completions", super::chat::checks_itself)];
+
+/// Whether a handler rejects problems at this JSON path of the body itself.
+type ChecksItself = fn(&str) -> bool;
 
 /// The 400 answer for a body that breaks its schema, or `None` to carry on to the handler.
 pub(super) fn reject(parts: &Parts, body: &[u8], fault: &Option<Fault>) -> Option<Response> {

@@ -180,7 +180,10 @@ mod tests {
 
     #[test]
     fn media_types_are_normalised() {
-        assert_eq!(media_type(Some("Application/JSON; charset=utf-8")), "application/json");
+        assert_eq!(
+            media_type(Some("Application/JSON; charset=utf-8")),
+            "application/json"
+        );
         assert_eq!(media_type(None), "application/json");
         assert!(is_json("application/merge-patch+json"));
         assert!(!is_json("text/plain"));

@@ -117,8 +117,14 @@ mod tests {
             hit("GET", "/models/openai/gpt-4o/endpoints").as_deref(),
             Some("/models/{author}/{slug}/endpoints")
         );
-        assert_eq!(hit("GET", "/models/count").as_deref(), Some("/models/count"));
-        assert_eq!(hit("get", "/models/a/b/").as_deref(), Some("/models/{a}/{b}"));
+        assert_eq!(
+            hit("GET", "/models/count").as_deref(),
+            Some("/models/count")
+        );
+        assert_eq!(
+            hit("get", "/models/a/b/").as_deref(),
+            Some("/models/{a}/{b}")
+        );
     }
 
     #[test]

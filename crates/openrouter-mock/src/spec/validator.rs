@@ -157,12 +157,20 @@ impl<'a> Ctx<'a> {
                 let len = s.chars().count() as f64;
                 if let Some(min) = obj.get("minLength").and_then(Value::as_f64) {
                     if len < min {
-                        out.push(err(path, format!("a string of at least {min} characters"), value));
+                        out.push(err(
+                            path,
+                            format!("a string of at least {min} characters"),
+                            value,
+                        ));
                     }
                 }
                 if let Some(max) = obj.get("maxLength").and_then(Value::as_f64) {
                     if len > max {
-                        out.push(err(path, format!("a string of at most {max} characters"), value));
+                        out.push(err(
+                            path,
+                            format!("a string of at most {max} characters"),
+                            value,
+                        ));
                     }
                 }
             }
@@ -495,7 +503,10 @@ pub(super) fn resolve<'v>(root: &'v Value, reference: &str) -> Option<&'v Value>
 fn type_matches(ty: &Value, value: &Value) -> bool {
     match ty {
         Value::String(t) => one_type(t, value),
-        Value::Array(ts) => ts.iter().filter_map(Value::as_str).any(|t| one_type(t, value)),
+        Value::Array(ts) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|t| one_type(t, value)),
         _ => true,
     }
 }
@@ -517,7 +528,10 @@ fn one_type(t: &str, value: &Value) -> bool {
 fn is_integer(value: &Value) -> bool {
     match value {
         Value::Number(n) => {
-            n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.is_finite() && f.fract() == 0.0)
+            n.is_i64()
+                || n.is_u64()
+                || n.as_f64()
+                    .is_some_and(|f| f.is_finite() && f.fract() == 0.0)
         }
         _ => false,
     }
@@ -587,7 +601,11 @@ fn show(v: &Value) -> String {
     match v {
         Value::String(s) if s.chars().count() > 60 => {
             let head: String = s.chars().take(57).collect();
-            format!("{}... (a string of {} characters)", Value::String(head), s.chars().count())
+            format!(
+                "{}... (a string of {} characters)",
+                Value::String(head),
+                s.chars().count()
+            )
         }
         Value::Array(a) => match a.len() {
             1 => "an array of 1 item".to_owned(),
