@@ -24,6 +24,7 @@
 //! ```
 
 mod body;
+mod error;
 mod paths;
 mod validator;
 

@@ -1,9 +1,11 @@
 //! A JSON Schema validator for the subset the OpenAPI document uses.
 
 use std::cell::Cell;
-use std::fmt;
 
 use serde_json::{Map, Value};
+
+pub use super::error::ValidationError;
+use super::error::{describe_type, err, join, plain, Error};
 
 /// Nesting (schema references plus value depth) beyond which a value is accepted unchecked,
 /// so a self-referencing schema cannot recurse forever.
@@ -36,53 +38,6 @@ impl ValidationOptions {
         self
     }
 }
-
-/// A value that does not satisfy its schema: where, what was expected, what was found.
-#[non_exhaustive]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidationError {
-    /// JSON path of the offending field, e.g. `messages[2].content`; empty for the body
-    /// itself.
-    pub path: String,
-    /// What the schema asks for there, e.g. `one of system, user` or `string or null`.
-    pub expected: String,
-    /// What the request had there; `None` when a required field is missing.
-    pub found: Option<String>,
-}
-
-impl ValidationError {
-    pub(crate) fn new(
-        path: impl Into<String>,
-        expected: impl Into<String>,
-        found: Option<String>,
-    ) -> Self {
-        ValidationError {
-            path: path.into(),
-            expected: expected.into(),
-            found,
-        }
-    }
-}
-
-impl fmt::Display for ValidationError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "body"
-        } else {
-            &self.path
-        };
-        match &self.found {
-            Some(found) => write!(f, "{path}: expected {}; found {found}", self.expected),
-            None => write!(
-                f,
-                "{path}: is required but missing; expected {}",
-                self.expected
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ValidationError {}
 
 /// Every way `value` breaks `schema` (at most a few dozen, in document order), with
 /// `$ref`s resolved against `root` (the whole OpenAPI document).
@@ -475,25 +430,6 @@ impl<'a> Ctx<'a> {
     }
 }
 
-type Error = ValidationError;
-
-fn err(path: &str, expected: impl Into<String>, found: &Value) -> Error {
-    Error::new(path, expected, Some(show(found)))
-}
-
-/// `path.name`, or `name` at the top level; odd names are quoted.
-fn join(path: &str, name: &str) -> String {
-    let plain = !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':' | '$' | '@'));
-    match (path.is_empty(), plain) {
-        (true, true) => name.to_owned(),
-        (false, true) => format!("{path}.{name}"),
-        (_, false) => format!("{path}[{}]", Value::String(name.to_owned())),
-    }
-}
-
 /// A local JSON pointer (`#/components/schemas/X`) into the document.
 pub(super) fn resolve<'v>(root: &'v Value, reference: &str) -> Option<&'v Value> {
     let pointer = reference.strip_prefix('#')?;
@@ -537,18 +473,6 @@ fn is_integer(value: &Value) -> bool {
     }
 }
 
-fn describe_type(ty: &Value) -> String {
-    match ty {
-        Value::String(t) => t.clone(),
-        Value::Array(ts) => ts
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join(" or "),
-        other => other.to_string(),
-    }
-}
-
 fn number_bounds(obj: &Map<String, Value>, value: &Value, path: &str, out: &mut Vec<Error>) {
     let Some(n) = value.as_f64() else { return };
     let bound = |k: &str| obj.get(k).and_then(Value::as_f64);
@@ -588,30 +512,77 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// A schema value as a message shows it: strings bare, everything else as JSON.
-fn plain(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
 
-/// A request value as a message shows it, short.
-fn show(v: &Value) -> String {
-    match v {
-        Value::String(s) if s.chars().count() > 60 => {
-            let head: String = s.chars().take(57).collect();
-            format!(
-                "{}... (a string of {} characters)",
-                Value::String(head),
-                s.chars().count()
-            )
-        }
-        Value::Array(a) => match a.len() {
-            1 => "an array of 1 item".to_owned(),
-            n => format!("an array of {n} items"),
-        },
-        Value::Object(_) => "an object".to_owned(),
-        other => other.to_string(),
+    fn paths(root: &Value, schema: &Value, value: Value) -> Vec<String> {
+        validate_value(root, schema, &value, &ValidationOptions::new())
+            .into_iter()
+            .map(|e| e.path)
+            .collect()
+    }
+
+    #[test]
+    fn reference_cycles_stop_without_panicking() {
+        let root = json!({"components": {"schemas": {
+            "Loop": {"$ref": "#/components/schemas/Loop"},
+            "Tree": {"type": "object", "properties": {"kids": {"type": "array",
+                "items": {"$ref": "#/components/schemas/Tree"}}, "n": {"type": "integer"}}}
+        }}});
+        let looped = json!({"$ref": "#/components/schemas/Loop"});
+        assert!(paths(&root, &looped, json!(1)).is_empty());
+        let tree = json!({"$ref": "#/components/schemas/Tree"});
+        let bad = json!({"kids": [{"kids": [{"n": "x"}]}]});
+        assert_eq!(paths(&root, &tree, bad), ["kids[0].kids[0].n"]);
+        assert!(paths(&root, &json!({"$ref": "#/nowhere"}), json!(1)).is_empty());
+    }
+
+    #[test]
+    fn keywords_of_both_openapi_versions() {
+        let root = json!({});
+        let nullable = json!({"type": "string", "nullable": true});
+        assert!(paths(&root, &nullable, json!(null)).is_empty());
+        let old_exclusive = json!({"type": "number", "minimum": 0, "exclusiveMinimum": true});
+        assert_eq!(paths(&root, &old_exclusive, json!(0)), [""]);
+        let new_exclusive = json!({"type": "number", "exclusiveMinimum": 0});
+        assert_eq!(paths(&root, &new_exclusive, json!(0)), [""]);
+        assert!(paths(&root, &new_exclusive, json!(0.5)).is_empty());
+        assert!(paths(&root, &json!({"type": "integer"}), json!(3.0)).is_empty());
+        assert_eq!(paths(&root, &json!({"type": "integer"}), json!(3.5)), [""]);
+        assert_eq!(paths(&root, &json!({"const": "a"}), json!("b")), [""]);
+        let all = json!({"allOf": [{"required": ["a"]}, {"required": ["b"]}]});
+        assert_eq!(paths(&root, &all, json!({})), ["a", "b"]);
+        assert_eq!(paths(&root, &json!(false), json!(1)), [""]);
+        let odd = json!({"properties": {"a b": {"type": "string"}}});
+        assert_eq!(paths(&root, &odd, json!({"a b": 1})), ["[\"a b\"]"]);
+    }
+
+    #[test]
+    fn messages_say_what_was_expected_and_found() {
+        let root = json!({});
+        let schema = json!({"type": "object", "required": ["role"],
+            "properties": {"role": {"type": "string", "enum": ["user", "tool"]}}});
+        let errors = validate_value(
+            &root,
+            &schema,
+            &json!({"role": "robot"}),
+            &ValidationOptions::new(),
+        );
+        assert_eq!(
+            errors[0].to_string(),
+            "role: expected one of user, tool; found \"robot\""
+        );
+        let errors = validate_value(&root, &schema, &json!({}), &ValidationOptions::new());
+        assert_eq!(
+            errors[0].to_string(),
+            "role: is required but missing; expected user or tool"
+        );
+        let errors = validate_value(&root, &schema, &json!([1]), &ValidationOptions::new());
+        assert_eq!(
+            errors[0].to_string(),
+            "body: expected object; found an array of 1 item"
+        );
     }
 }
