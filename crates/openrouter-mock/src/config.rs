@@ -18,6 +18,10 @@ pub struct MockConfig {
     pub max_body_bytes: usize,
     /// Credit limit per key in USD; `None` means unlimited (402 once usage reaches it).
     pub credit_limit: Option<f64>,
+    /// Check every JSON request body of an operation in the OpenAPI spec against its
+    /// schema and answer 400 naming the offending field (see [`crate::spec`]). On by
+    /// default; turn it off to let malformed requests reach the handlers.
+    pub validate_requests: bool,
 }
 
 impl Default for MockConfig {
@@ -28,6 +32,7 @@ impl Default for MockConfig {
             addr: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
             max_body_bytes: 10 * 1024 * 1024,
             credit_limit: None,
+            validate_requests: true,
         }
     }
 }
@@ -79,6 +84,15 @@ impl MockConfig {
     /// Give every key this credit limit in USD.
     pub fn credit_limit(mut self, limit: Option<f64>) -> Self {
         self.credit_limit = limit;
+        self
+    }
+
+    /// Turn checking of request bodies against the OpenAPI spec on (the default) or off.
+    /// When on, a JSON body that breaks its operation's schema is answered with 400 and
+    /// `{"error":{"code":400,"message":"Invalid request: <path>: expected ..; found .."}}`
+    /// before the handler runs; unknown fields are accepted as on the live API.
+    pub fn validate_requests(mut self, on: bool) -> Self {
+        self.validate_requests = on;
         self
     }
 }

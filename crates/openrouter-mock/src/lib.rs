@@ -66,6 +66,7 @@ mod record;
 mod routes;
 mod schema;
 mod server;
+pub mod spec;
 mod state;
 mod store;
 mod transport;

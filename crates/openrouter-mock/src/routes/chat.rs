@@ -93,6 +93,18 @@ pub(crate) async fn create(
     }
 }
 
+/// Whether `validate` rejects problems at this JSON path of the body itself: the intake's
+/// spec check leaves those to it, so its messages (which tests and users rely on) stand.
+pub(crate) fn checks_itself(path: &str) -> bool {
+    match path {
+        "" | "messages" | "model" | "temperature" | "max_tokens" | "max_completion_tokens" => true,
+        _ => path
+            .strip_prefix("messages[")
+            .and_then(|rest| rest.split_once("]."))
+            .is_some_and(|(i, field)| field == "role" && i.parse::<usize>().is_ok()),
+    }
+}
+
 fn validate<'a>(body: &'a Value, fault: &ActiveFault) -> Result<Ask<'a>, Rejection> {
     if !body.is_object() {
         return Err(bad("Request body must be a JSON object"));

@@ -13,6 +13,7 @@ mod observability;
 mod presets;
 mod records;
 mod scim;
+mod validation;
 mod videos;
 mod workspaces;
 
@@ -270,6 +271,12 @@ async fn intake(State(shared): State<Arc<Shared>>, req: Request, next: Next) -> 
             "Request body is larger than {limit} bytes. Send a shorter prompt or smaller attachments."
         );
         return error_response(StatusCode::PAYLOAD_TOO_LARGE, &msg);
+    }
+    // A streamed upload has no buffered body to check; its handler validates it.
+    if shared.config.validate_requests && streamed.is_none() {
+        if let Some(rejected) = validation::reject(&parts, &bytes, &fault) {
+            return rejected;
+        }
     }
     parts.extensions.insert(ActiveFault(fault));
     let body = streamed.unwrap_or_else(|| Body::from(bytes));

@@ -12,4 +12,5 @@ async fn get_models() {
         "{} is listed",
         target.model
     );
+    target.assert_requests_valid();
 }

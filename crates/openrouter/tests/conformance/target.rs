@@ -2,7 +2,7 @@
 //! `OPENROUTER_CONFORMANCE_BASE_URL`.
 
 use openrouter::Client;
-use openrouter_mock::MockServer;
+use openrouter_mock::{spec, MockServer};
 
 /// The server under test, and the emulator keeping it alive when it is the target.
 pub(crate) struct Target {
@@ -53,5 +53,31 @@ pub(crate) async fn target() -> Target {
                 _emulator: Some(emulator),
             }
         }
+    }
+}
+
+impl Target {
+    /// When the target is the emulator, checks every request it recorded against the
+    /// OpenAPI spec (operation known, body valid) and panics listing the invalid ones, so a
+    /// case proves it sends only what a real server accepts. Against a real server it does
+    /// nothing: there is no recording to check. Call it at the end of every case.
+    pub(crate) fn assert_requests_valid(&self) {
+        let Some(emulator) = &self._emulator else {
+            return;
+        };
+        let invalid: Vec<String> = emulator
+            .requests()
+            .iter()
+            .filter_map(|r| {
+                spec::validate_recorded(r)
+                    .err()
+                    .map(|e| format!("{} {}: {e}", r.method, r.path))
+            })
+            .collect();
+        assert!(
+            invalid.is_empty(),
+            "requests that are not valid per the spec:\n{}",
+            invalid.join("\n")
+        );
     }
 }
