@@ -6,7 +6,7 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Chat, Key, Models};
+use crate::api::{Chat, Key, Models, Responses};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -118,6 +118,11 @@ impl Client {
     /// The key the client is using.
     pub fn key(&self) -> Key<'_> {
         Key::new(self)
+    }
+
+    /// The Responses API (`POST /responses`).
+    pub fn responses(&self) -> Responses<'_> {
+        Responses::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

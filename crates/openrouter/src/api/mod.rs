@@ -35,8 +35,10 @@ mod chat;
 mod key;
 mod models;
 mod operations;
+mod responses;
 
 pub use chat::Chat;
 pub use key::Key;
 pub use models::Models;
 pub use operations::{operations, KeyKind, Operation};
+pub use responses::Responses;

@@ -52,6 +52,7 @@ pub fn operations() -> Vec<Operation> {
         super::chat::OPERATIONS,
         super::models::OPERATIONS,
         super::key::OPERATIONS,
+        super::responses::OPERATIONS,
     ]
     .concat()
 }

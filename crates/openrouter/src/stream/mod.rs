@@ -3,9 +3,11 @@
 mod accumulator;
 mod chat;
 mod events;
+mod responses;
 
 pub use accumulator::ChatAccumulator;
 pub use chat::{ChatEvents, ChatStream};
 pub use events::StreamEvent;
+pub use responses::{ResponsesAccumulator, ResponsesEvents, ResponsesStream};
 
 pub(crate) use events::EventStream;

@@ -11,3 +11,4 @@ pub mod chat;
 pub mod error;
 pub mod key;
 pub mod models;
+pub mod responses;
