@@ -4,6 +4,7 @@ mod chat;
 mod generation;
 mod key;
 mod models;
+mod responses;
 
 use std::sync::Arc;
 
@@ -32,6 +33,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(&route("/chat/completions"), only(post(chat::create)))
         .route(&route("/models"), only(get(models::list)))
+        .route(&route("/responses"), only(post(responses::create)))
         .route(&route("/key"), only(get(key::current)))
         .route(&route("/generation"), only(get(generation::lookup)))
         .fallback(not_found)

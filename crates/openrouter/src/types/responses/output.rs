@@ -43,6 +43,12 @@ impl ResponsesOutputItem {
         }
     }
 
+    /// The item as an input item, to replay it on the next turn (the API is stateless).
+    pub fn into_input(self) -> super::ResponsesInputItem {
+        let value = serde_json::to_value(&self).unwrap_or(Value::Null);
+        serde_json::from_value(value.clone()).unwrap_or(super::ResponsesInputItem::Other(value))
+    }
+
     /// The item's `type` as on the wire.
     pub fn kind(&self) -> &str {
         match self {
