@@ -14,3 +14,4 @@ mod target;
 mod chat;
 mod key;
 mod models;
+mod responses;
