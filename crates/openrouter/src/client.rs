@@ -7,7 +7,8 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{
-    Audio, Byok, Chat, Files, Images, Key, Models, Observability, Presets, Scim, Videos, Workspaces,
+    Audio, Byok, Chat, Files, Images, Key, Models, Observability, Presets, Responses, Scim, Videos,
+    Workspaces,
 };
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
@@ -165,6 +166,11 @@ impl Client {
     /// Video generation.
     pub fn videos(&self) -> Videos<'_> {
         Videos::new(self)
+    }
+
+    /// The Responses API (`POST /responses`).
+    pub fn responses(&self) -> Responses<'_> {
+        Responses::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

@@ -12,6 +12,7 @@ mod multipart;
 mod observability;
 mod presets;
 mod records;
+mod responses;
 mod scim;
 mod validation;
 mod videos;
@@ -44,6 +45,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(&route("/chat/completions"), only(post(chat::create)))
         .route(&route("/models"), only(get(models::list)))
+        .route(&route("/responses"), only(post(responses::create)))
         .route(&route("/key"), only(get(key::current)))
         .route(&route("/generation"), only(get(generation::lookup)))
         .route(&route("/byok"), only(get(byok::list).post(byok::create)))

@@ -61,6 +61,7 @@ pub fn operations() -> Vec<Operation> {
         super::files::OPERATIONS,
         super::images::OPERATIONS,
         super::videos::OPERATIONS,
+        super::responses::OPERATIONS,
     ]
     .concat()
 }

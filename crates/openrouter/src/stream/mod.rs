@@ -4,10 +4,12 @@ mod accumulator;
 mod chat;
 mod events;
 mod images;
+mod responses;
 
 pub use accumulator::ChatAccumulator;
 pub use chat::{ChatEvents, ChatStream};
 pub use events::StreamEvent;
 pub use images::{ImageAccumulator, ImageStream};
+pub use responses::{ResponsesAccumulator, ResponsesEvents, ResponsesStream};
 
 pub(crate) use events::EventStream;

@@ -17,6 +17,7 @@ pub mod key;
 pub mod models;
 pub mod observability;
 pub mod presets;
+pub mod responses;
 pub mod scim;
 pub mod videos;
 pub mod workspaces;

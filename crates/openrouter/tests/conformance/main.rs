@@ -9,8 +9,6 @@
 //!     cargo test -p openrouter --test conformance
 //! ```
 
-mod target;
-
 mod byok;
 mod chat;
 mod files;
@@ -19,5 +17,7 @@ mod media;
 mod models;
 mod observability;
 mod presets;
+mod responses;
 mod scim;
+mod target;
 mod workspaces;

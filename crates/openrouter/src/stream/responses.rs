@@ -1,0 +1,451 @@
+//! The Responses API stream and the accumulator that folds its events into the final
+//! response.
+
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures_core::Stream;
+use http::HeaderMap;
+use serde_json::Value;
+
+use super::events::{EventStream, InBandError, StreamEvent};
+use crate::error::Result;
+use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
+use crate::types::responses::{
+    ResponsesEvent, ResponsesEventKind, ResponsesFunctionCall, ResponsesOutputContent,
+    ResponsesOutputItem, ResponsesOutputMessage, ResponsesOutputText, ResponsesReasoningItem,
+    ResponsesResult, ResponsesStatus, ResponsesTextPart,
+};
+
+fn body(error: ErrorObject) -> ErrorBody {
+    ErrorBody {
+        error,
+        user_id: None,
+        openrouter_metadata: None,
+        extra: Default::default(),
+    }
+}
+
+impl InBandError for ResponsesEvent {
+    fn in_band_error(&self) -> Option<ErrorBody> {
+        match &self.kind {
+            ResponsesEventKind::Error => {
+                let code = self
+                    .code
+                    .clone()
+                    .unwrap_or_else(|| ErrorCode::Text("error".into()));
+                let message = self.message.clone().unwrap_or_default();
+                let mut error = ErrorObject::new(code, message);
+                if let Some(param) = &self.param {
+                    error
+                        .extra
+                        .insert("param".into(), Value::String(param.clone()));
+                }
+                Some(body(error))
+            }
+            ResponsesEventKind::Failed => {
+                let failed = self.response.as_ref().and_then(|r| r.error.as_ref());
+                let code = failed
+                    .and_then(|e| e.code.clone())
+                    .unwrap_or_else(|| ErrorCode::Text("response_failed".into()));
+                let message = failed
+                    .map(|e| e.message.clone())
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| "the response failed".into());
+                let mut error = ErrorObject::new(code, message);
+                if let Some(kind) = self.response.as_ref().and_then(|r| r.error_type.clone()) {
+                    let mut metadata = serde_json::Map::new();
+                    metadata.insert("error_type".into(), Value::String(kind));
+                    error.metadata = Some(metadata);
+                }
+                Some(body(error))
+            }
+            // A mid-stream error written in the chat shape (`{"error": {code, message}}`).
+            _ => match &self.error {
+                Some(error @ Value::Object(_)) => {
+                    serde_json::from_value(error.clone()).ok().map(body)
+                }
+                _ => None,
+            },
+        }
+    }
+}
+
+/// A streamed response: yields each [`ResponsesEvent`] as it arrives.
+///
+/// `error` events and `response.failed` end the stream with `Err(Error::Api(..))` carrying
+/// the code and message. A stream that stays silent longer than the idle timeout ends with
+/// a timeout error; keep-alive comments count as activity. Dropping the stream closes the
+/// connection.
+pub struct ResponsesStream {
+    events: EventStream<ResponsesEvent>,
+    generation_id: Option<String>,
+    keep_alives: u64,
+}
+
+impl std::fmt::Debug for ResponsesStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponsesStream")
+            .field("status", &self.events.status())
+            .field("generation_id", &self.generation_id)
+            .field("keep_alives", &self.keep_alives)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ResponsesStream {
+    pub(crate) fn new(events: EventStream<ResponsesEvent>) -> Self {
+        let generation_id = crate::transport::generation_id(events.headers());
+        Self {
+            events,
+            generation_id,
+            keep_alives: 0,
+        }
+    }
+
+    /// The generation id: from the `X-Generation-Id` header, or else the response id once
+    /// the first lifecycle event has arrived.
+    pub fn generation_id(&self) -> Option<&str> {
+        self.generation_id.as_deref()
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        self.events.headers()
+    }
+
+    /// How many keep-alive comments have arrived so far.
+    pub fn keep_alives(&self) -> u64 {
+        self.keep_alives
+    }
+
+    /// The same stream, yielding keep-alive comments too.
+    pub fn events(self) -> ResponsesEvents {
+        ResponsesEvents { stream: self }
+    }
+
+    /// Reads the whole stream and folds it into the final response (see
+    /// [`ResponsesAccumulator`]).
+    ///
+    /// # Errors
+    /// The first error the stream yields.
+    pub async fn collect_result(mut self) -> Result<ResponsesResult> {
+        let mut accumulator = ResponsesAccumulator::new();
+        while let Some(event) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
+            accumulator.push(&event?);
+        }
+        Ok(accumulator.finish())
+    }
+
+    fn poll_event(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<StreamEvent<ResponsesEvent>>>> {
+        let polled = self.events.poll_event(cx);
+        match &polled {
+            Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => self.keep_alives += 1,
+            Poll::Ready(Some(Ok(StreamEvent::Data(event)))) if self.generation_id.is_none() => {
+                if let Some(response) = event.response.as_ref().filter(|r| !r.id.is_empty()) {
+                    self.generation_id = Some(response.id.clone());
+                }
+            }
+            _ => {}
+        }
+        polled
+    }
+}
+
+impl Stream for ResponsesStream {
+    type Item = Result<ResponsesEvent>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            return match this.poll_event(cx) {
+                Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => continue,
+                Poll::Ready(Some(Ok(StreamEvent::Data(event)))) => Poll::Ready(Some(Ok(event))),
+                Poll::Ready(Some(Err(error))) => Poll::Ready(Some(Err(error))),
+                Poll::Ready(None) => Poll::Ready(None),
+                Poll::Pending => Poll::Pending,
+            };
+        }
+    }
+}
+
+/// A [`ResponsesStream`] that also yields keep-alive comments.
+#[derive(Debug)]
+pub struct ResponsesEvents {
+    stream: ResponsesStream,
+}
+
+impl ResponsesEvents {
+    /// The underlying stream (for its generation id, headers, counters).
+    pub fn stream(&self) -> &ResponsesStream {
+        &self.stream
+    }
+}
+
+impl Stream for ResponsesEvents {
+    type Item = Result<StreamEvent<ResponsesEvent>>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.get_mut().stream.poll_event(cx)
+    }
+}
+
+/// Folds stream events into the final [`ResponsesResult`].
+///
+/// The final `response.completed` (or `response.incomplete`) response wins when it arrives:
+/// real streams send `"arguments": ""` in the `.done` events and change reasoning item ids
+/// before completing, so only the final response is authoritative. Without one (a cut
+/// stream) the result is assembled from the items and deltas seen: text, refusal, function
+/// call arguments, reasoning text and summaries.
+#[derive(Debug, Clone, Default)]
+pub struct ResponsesAccumulator {
+    base: Option<ResponsesResult>,
+    items: Vec<Option<ResponsesOutputItem>>,
+    last_index: usize,
+    done: Option<ResponsesResult>,
+}
+
+impl ResponsesAccumulator {
+    /// An empty accumulator.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The final response, once `response.completed` or `response.incomplete` arrived.
+    pub fn final_response(&self) -> Option<&ResponsesResult> {
+        self.done.as_ref()
+    }
+
+    /// The text assembled so far from the message items.
+    pub fn text(&self) -> String {
+        self.items
+            .iter()
+            .flatten()
+            .filter_map(|item| match item {
+                ResponsesOutputItem::Message(m) => Some(m.text()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn slot(&mut self, event: &ResponsesEvent) -> &mut Option<ResponsesOutputItem> {
+        let index = event.output_index.map_or(self.last_index, |i| i as usize);
+        if self.items.len() <= index {
+            self.items.resize(index + 1, None);
+        }
+        self.last_index = index;
+        &mut self.items[index]
+    }
+
+    fn message(&mut self, event: &ResponsesEvent) -> Option<&mut ResponsesOutputText> {
+        let content_index = event.content_index.unwrap_or(0) as usize;
+        let item_id = event.item_id.clone();
+        let slot = self.slot(event);
+        if slot.is_none() {
+            *slot = Some(ResponsesOutputItem::Message(ResponsesOutputMessage {
+                id: item_id,
+                role: Some("assistant".into()),
+                ..ResponsesOutputMessage::default()
+            }));
+        }
+        let ResponsesOutputItem::Message(message) = slot.as_mut()? else {
+            return None;
+        };
+        while message.content.len() <= content_index {
+            message.content.push(ResponsesOutputContent::OutputText(
+                ResponsesOutputText::default(),
+            ));
+        }
+        match &mut message.content[content_index] {
+            ResponsesOutputContent::OutputText(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    fn function_call(&mut self, event: &ResponsesEvent) -> Option<&mut ResponsesFunctionCall> {
+        let item_id = event.item_id.clone();
+        let slot = self.slot(event);
+        if slot.is_none() {
+            *slot = Some(ResponsesOutputItem::FunctionCall(ResponsesFunctionCall {
+                id: item_id,
+                ..ResponsesFunctionCall::default()
+            }));
+        }
+        match slot.as_mut()? {
+            ResponsesOutputItem::FunctionCall(call) => Some(call),
+            _ => None,
+        }
+    }
+
+    fn reasoning_part(
+        &mut self,
+        event: &ResponsesEvent,
+        summary: bool,
+    ) -> Option<&mut ResponsesTextPart> {
+        let item_id = event.item_id.clone();
+        let (index, kind) = if summary {
+            (event.summary_index.unwrap_or(0) as usize, "summary_text")
+        } else {
+            (event.content_index.unwrap_or(0) as usize, "reasoning_text")
+        };
+        let slot = self.slot(event);
+        if slot.is_none() {
+            *slot = Some(ResponsesOutputItem::Reasoning(ResponsesReasoningItem {
+                id: item_id,
+                ..ResponsesReasoningItem::default()
+            }));
+        }
+        let ResponsesOutputItem::Reasoning(item) = slot.as_mut()? else {
+            return None;
+        };
+        let parts = if summary {
+            item.summary.get_or_insert_with(Vec::new)
+        } else {
+            item.content.get_or_insert_with(Vec::new)
+        };
+        while parts.len() <= index {
+            parts.push(ResponsesTextPart::new(kind, ""));
+        }
+        parts.get_mut(index)
+    }
+
+    /// Folds one event in.
+    pub fn push(&mut self, event: &ResponsesEvent) {
+        use ResponsesEventKind as K;
+        let delta = event.delta.as_deref().unwrap_or("");
+        match &event.kind {
+            K::Created | K::InProgress => {
+                if let Some(response) = &event.response {
+                    self.base = Some((**response).clone());
+                }
+            }
+            K::Completed | K::Incomplete | K::Failed => {
+                if let Some(response) = &event.response {
+                    self.done = Some((**response).clone());
+                }
+            }
+            K::OutputItemAdded => {
+                if let Some(item) = &event.item {
+                    *self.slot(event) = Some(item.clone());
+                }
+            }
+            K::OutputItemDone => {
+                if let Some(item) = &event.item {
+                    let slot = self.slot(event);
+                    let mut item = item.clone();
+                    // Real streams send `"arguments": ""` here; keep what the deltas built.
+                    if let (
+                        ResponsesOutputItem::FunctionCall(done),
+                        Some(ResponsesOutputItem::FunctionCall(built)),
+                    ) = (&mut item, slot.as_ref())
+                    {
+                        if done.arguments.is_empty() {
+                            done.arguments = built.arguments.clone();
+                        }
+                    }
+                    *slot = Some(item);
+                }
+            }
+            K::ContentPartAdded => {
+                if let Some(part) = &event.part {
+                    let index = event.content_index.unwrap_or(0) as usize;
+                    if let Some(ResponsesOutputItem::Message(m)) = self.slot(event).as_mut() {
+                        while m.content.len() <= index {
+                            m.content.push(ResponsesOutputContent::OutputText(
+                                ResponsesOutputText::default(),
+                            ));
+                        }
+                        m.content[index] = part.clone();
+                    }
+                }
+            }
+            K::OutputTextDelta => {
+                if let Some(text) = self.message(event) {
+                    text.text.push_str(delta);
+                }
+            }
+            K::OutputTextDone => {
+                if let (Some(full), Some(text)) = (event.text.clone(), self.message(event)) {
+                    text.text = full;
+                }
+            }
+            K::OutputTextAnnotationAdded => {
+                if let (Some(annotation), Some(text)) =
+                    (event.annotation.clone(), self.message(event))
+                {
+                    text.annotations
+                        .get_or_insert_with(Vec::new)
+                        .push(annotation);
+                }
+            }
+            K::FunctionCallArgumentsDelta => {
+                if let Some(call) = self.function_call(event) {
+                    call.arguments.push_str(delta);
+                }
+            }
+            K::FunctionCallArgumentsDone => {
+                let name = event.name.clone();
+                let arguments = event.arguments.clone().filter(|a| !a.is_empty());
+                if let Some(call) = self.function_call(event) {
+                    if let Some(arguments) = arguments {
+                        call.arguments = arguments;
+                    }
+                    if let Some(name) = name.filter(|_| call.name.is_empty()) {
+                        call.name = name;
+                    }
+                }
+            }
+            K::ReasoningTextDelta => {
+                if let Some(part) = self.reasoning_part(event, false) {
+                    part.text.push_str(delta);
+                }
+            }
+            K::ReasoningTextDone => {
+                if let (Some(full), Some(part)) =
+                    (event.text.clone(), self.reasoning_part(event, false))
+                {
+                    part.text = full;
+                }
+            }
+            K::ReasoningSummaryPartAdded => {
+                self.reasoning_part(event, true);
+            }
+            K::ReasoningSummaryTextDelta => {
+                if let Some(part) = self.reasoning_part(event, true) {
+                    part.text.push_str(delta);
+                }
+            }
+            K::ReasoningSummaryTextDone => {
+                if let (Some(full), Some(part)) =
+                    (event.text.clone(), self.reasoning_part(event, true))
+                {
+                    part.text = full;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The final response: the completed one when it arrived, else the assembled state.
+    pub fn finish(self) -> ResponsesResult {
+        if let Some(done) = self.done {
+            return done;
+        }
+        let mut result = self.base.unwrap_or_default();
+        result.output = self.items.into_iter().flatten().collect();
+        if result.status.is_none() || result.status == Some(ResponsesStatus::InProgress) {
+            result.status = Some(ResponsesStatus::Incomplete);
+        }
+        result
+    }
+}
+
+/// Compile-time proof that streams can move across tasks and threads.
+const _: fn() = || {
+    fn assert<T: Send + Sync + 'static>() {}
+    assert::<ResponsesStream>();
+    assert::<ResponsesEvents>();
+};
