@@ -6,7 +6,7 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Chat, Key, Models};
+use crate::api::{Chat, Completions, Embeddings, Key, Messages, Models, Rerank};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -118,6 +118,26 @@ impl Client {
     /// The key the client is using.
     pub fn key(&self) -> Key<'_> {
         Key::new(self)
+    }
+
+    /// Legacy text completions (`POST /completions`).
+    pub fn completions(&self) -> Completions<'_> {
+        Completions::new(self)
+    }
+
+    /// Embeddings and the embedding model list.
+    pub fn embeddings(&self) -> Embeddings<'_> {
+        Embeddings::new(self)
+    }
+
+    /// Anthropic-format messages (`POST /messages`).
+    pub fn messages(&self) -> Messages<'_> {
+        Messages::new(self)
+    }
+
+    /// Reranking documents against a query.
+    pub fn rerank(&self) -> Rerank<'_> {
+        Rerank::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

@@ -32,11 +32,19 @@ macro_rules! api_handle {
 }
 
 mod chat;
+mod completions;
+mod embeddings;
 mod key;
+mod messages;
 mod models;
 mod operations;
+mod rerank;
 
 pub use chat::Chat;
+pub use completions::Completions;
+pub use embeddings::Embeddings;
 pub use key::Key;
+pub use messages::Messages;
 pub use models::Models;
 pub use operations::{operations, KeyKind, Operation};
+pub use rerank::Rerank;

@@ -2,10 +2,14 @@
 
 mod accumulator;
 mod chat;
+mod completions;
 mod events;
+mod messages;
 
 pub use accumulator::ChatAccumulator;
 pub use chat::{ChatEvents, ChatStream};
+pub use completions::CompletionStream;
 pub use events::StreamEvent;
+pub use messages::{MessagesAccumulator, MessagesEvents, MessagesStream};
 
 pub(crate) use events::EventStream;

@@ -8,6 +8,10 @@ pub(crate) mod lossless;
 pub(crate) mod open_enum;
 
 pub mod chat;
+pub mod completions;
+pub mod embeddings;
 pub mod error;
 pub mod key;
+pub mod messages;
 pub mod models;
+pub mod rerank;
