@@ -1,9 +1,13 @@
 //! The HTTP surface: the router, and the intake step every request goes through.
 
 mod chat;
+mod completions;
+mod embeddings;
 mod generation;
 mod key;
+mod messages;
 mod models;
+mod rerank;
 
 use std::sync::Arc;
 
@@ -34,6 +38,11 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route(&route("/models"), only(get(models::list)))
         .route(&route("/key"), only(get(key::current)))
         .route(&route("/generation"), only(get(generation::lookup)))
+        .route(&route("/completions"), only(post(completions::create)))
+        .route(&route("/embeddings"), only(post(embeddings::create)))
+        .route(&route("/embeddings/models"), only(get(embeddings::list_models)))
+        .route(&route("/messages"), only(post(messages::create)))
+        .route(&route("/rerank"), only(post(rerank::create)))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.
