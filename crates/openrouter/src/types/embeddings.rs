@@ -171,8 +171,9 @@ impl EmbeddingsRequest {
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum EmbeddingVector {
-    /// Numbers (`encoding_format: float`).
-    Float(Vec<f32>),
+    /// Numbers (`encoding_format: float`), kept as `f64` so they re-encode exactly as
+    /// sent; [`Embedding::vector`] gives them as `f32`.
+    Float(Vec<f64>),
     /// Base64 (`encoding_format: base64`).
     Base64(String),
 }
@@ -202,7 +203,9 @@ impl Embedding {
     /// bytes.
     pub fn vector(&self) -> Result<Vec<f32>> {
         match &self.embedding {
-            EmbeddingVector::Float(values) => Ok(values.clone()),
+            // Narrowing is the point: vectors are single precision on the server.
+            #[allow(clippy::cast_possible_truncation)]
+            EmbeddingVector::Float(values) => Ok(values.iter().map(|v| *v as f32).collect()),
             EmbeddingVector::Base64(text) => decode_base64_f32(text),
         }
     }

@@ -12,5 +12,9 @@
 mod target;
 
 mod chat;
+mod completions;
+mod embeddings;
 mod key;
+mod messages;
 mod models;
+mod rerank;
