@@ -17,11 +17,15 @@ use crate::state::Shared;
 use crate::transport::{self, ActiveFault, ChunkHeader};
 
 fn bad(message: impl Into<String>) -> Response {
-    Rejection::new(StatusCode::BAD_REQUEST, message).into_response()
+    reject(message).into_response()
+}
+
+fn reject(message: impl Into<String>) -> Rejection {
+    Rejection::new(StatusCode::BAD_REQUEST, message)
 }
 
 /// The prompt as one text: a string, or strings joined (one answer covers them all).
-fn prompt_text(prompt: Option<&Value>) -> Result<String, Response> {
+fn prompt_text(prompt: Option<&Value>) -> Result<String, Rejection> {
     match prompt {
         Some(Value::String(s)) => Ok(s.clone()),
         Some(Value::Array(items)) if !items.is_empty() => {
@@ -30,15 +34,19 @@ fn prompt_text(prompt: Option<&Value>) -> Result<String, Response> {
                 match item {
                     Value::String(s) => parts.push(s.clone()),
                     Value::Number(n) => parts.push(n.to_string()),
-                    _ => return Err(bad(format!("prompt[{i}] must be a string or a token id"))),
+                    _ => {
+                        return Err(reject(format!(
+                            "prompt[{i}] must be a string or a token id"
+                        )))
+                    }
                 }
             }
             Ok(parts.join(" "))
         }
-        None | Some(Value::Null) => Err(bad(
+        None | Some(Value::Null) => Err(reject(
             "`prompt` is required: send a string or a list of strings",
         )),
-        Some(_) => Err(bad(
+        Some(_) => Err(reject(
             "`prompt` must be a string or a non-empty list of strings",
         )),
     }
@@ -79,7 +87,7 @@ pub(crate) async fn create(
     };
     let prompt = match prompt_text(request.get("prompt")) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let max_tokens = match request.get("max_tokens").filter(|v| !v.is_null()) {
         None => None,

@@ -72,7 +72,11 @@ const MODELS: &[EmbeddingModel] = &[
 ];
 
 fn bad(message: impl Into<String>) -> Response {
-    Rejection::new(StatusCode::BAD_REQUEST, message).into_response()
+    reject(message).into_response()
+}
+
+fn reject(message: impl Into<String>) -> Rejection {
+    Rejection::new(StatusCode::BAD_REQUEST, message)
 }
 
 fn entry(model: &EmbeddingModel) -> Value {
@@ -115,11 +119,11 @@ pub(crate) async fn list_models(
     fault: Option<Extension<ActiveFault>>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let number = |name: &str| -> Result<Option<usize>, Response> {
+    let number = |name: &str| -> Result<Option<usize>, Rejection> {
         match query.get(name) {
             None => Ok(None),
             Some(v) => v.parse::<usize>().map(Some).map_err(|_| {
-                bad(format!(
+                reject(format!(
                     "`{name}` must be a non-negative integer, got {v:?}"
                 ))
             }),
@@ -127,7 +131,7 @@ pub(crate) async fn list_models(
     };
     let (offset, limit) = match (number("offset"), number("limit")) {
         (Ok(o), Ok(l)) => (o, l),
-        (Err(r), _) | (_, Err(r)) => return r,
+        (Err(r), _) | (_, Err(r)) => return r.into_response(),
     };
     if limit.is_some_and(|l| !(1..=1000).contains(&l)) {
         return bad("`limit` must be between 1 and 1000");
@@ -140,11 +144,11 @@ pub(crate) async fn list_models(
 }
 
 /// The texts to embed (token ids and multimodal parts are rendered as text), or a 400.
-fn inputs(input: Option<&Value>) -> Result<Vec<String>, Response> {
-    let item = |i: usize, v: &Value| -> Result<String, Response> {
+fn inputs(input: Option<&Value>) -> Result<Vec<String>, Rejection> {
+    let item = |i: usize, v: &Value| -> Result<String, Rejection> {
         match v {
             Value::String(s) if !s.is_empty() => Ok(s.clone()),
-            Value::String(_) => Err(bad(format!("input[{i}] must not be empty"))),
+            Value::String(_) => Err(reject(format!("input[{i}] must not be empty"))),
             Value::Array(tokens) if tokens.iter().all(Value::is_number) => {
                 Ok(Value::Array(tokens.clone()).to_string())
             }
@@ -152,30 +156,30 @@ fn inputs(input: Option<&Value>) -> Result<Vec<String>, Response> {
                 Some(Value::Array(parts)) if !parts.is_empty() => {
                     Ok(Value::Array(parts.clone()).to_string())
                 }
-                _ => Err(bad(format!(
+                _ => Err(reject(format!(
                     "input[{i}].content must be a non-empty array of content parts"
                 ))),
             },
-            _ => Err(bad(format!(
+            _ => Err(reject(format!(
                 "input[{i}] must be a string, a token array or {{\"content\": [..]}}"
             ))),
         }
     };
     match input {
-        None | Some(Value::Null) => Err(bad(
+        None | Some(Value::Null) => Err(reject(
             "`input` is required: a string, a list of strings, token ids or multimodal content",
         )),
-        Some(Value::String(s)) if s.is_empty() => Err(bad("`input` must not be empty")),
+        Some(Value::String(s)) if s.is_empty() => Err(reject("`input` must not be empty")),
         Some(Value::String(s)) => Ok(vec![s.clone()]),
         Some(Value::Array(items)) if items.is_empty() => {
-            Err(bad("`input` must contain at least one item"))
+            Err(reject("`input` must contain at least one item"))
         }
         // One sequence of token ids is one input.
         Some(Value::Array(items)) if items.iter().all(Value::is_number) => {
             Ok(vec![Value::Array(items.clone()).to_string()])
         }
         Some(Value::Array(items)) => items.iter().enumerate().map(|(i, v)| item(i, v)).collect(),
-        Some(_) => Err(bad("`input` must be a string or an array")),
+        Some(_) => Err(reject("`input` must be a string or an array")),
     }
 }
 
@@ -259,7 +263,7 @@ pub(crate) async fn create(
     };
     let texts = match inputs(request.get("input")) {
         Ok(t) => t,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let dimensions = match request.get("dimensions").filter(|v| !v.is_null()) {
         None => model.dimensions,

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use crate::auth::authenticate;
 use crate::catalogue::{self, Model};
 use crate::completion::{self, Ask, Completion};
-use crate::errors::json_response;
+use crate::errors::{json_response, Rejection};
 use crate::faults::Fault;
 use crate::state::Shared;
 use crate::transport::{self, ActiveFault};
@@ -41,6 +41,11 @@ fn bad(message: impl AsRef<str>) -> Response {
     error(StatusCode::BAD_REQUEST, message.as_ref())
 }
 
+/// A 400 found while validating, rendered by [`error`] in the Anthropic shape.
+fn reject(message: impl Into<String>) -> Rejection {
+    Rejection::new(StatusCode::BAD_REQUEST, message)
+}
+
 /// Handles a messages call, streamed when the body says `"stream": true`.
 pub(crate) async fn create(
     State(shared): State<Arc<Shared>>,
@@ -59,7 +64,7 @@ pub(crate) async fn create(
     };
     let checked = match validate(&request) {
         Ok(c) => c,
-        Err(r) => return r,
+        Err(r) => return error(r.status, &r.message),
     };
     if let Some(limit) = shared.config.credit_limit {
         if shared.usage(&key) >= limit {
@@ -136,46 +141,46 @@ struct Checked {
     call_tool: Option<Value>,
 }
 
-fn validate(body: &Value) -> Result<Checked, Response> {
+fn validate(body: &Value) -> Result<Checked, Rejection> {
     if !body.is_object() {
-        return Err(bad("Request body must be a JSON object"));
+        return Err(reject("Request body must be a JSON object"));
     }
     let model_id = match body.get("model") {
         Some(Value::String(s)) if !s.is_empty() => s.clone(),
         None | Some(Value::Null) => {
-            return Err(bad(
+            return Err(reject(
                 "`model` is required: name a model such as anthropic/claude-sonnet-4",
             ))
         }
-        Some(other) => return Err(bad(format!("`model` must be a string, got {other}"))),
+        Some(other) => return Err(reject(format!("`model` must be a string, got {other}"))),
     };
     let model = match catalogue::lookup(&model_id) {
         Some(m) if m.is_chat() => m,
         Some(_) => {
-            return Err(bad(format!(
+            return Err(reject(format!(
                 "{model_id} is an embedding model; use POST /embeddings with it"
             )))
         }
         None => {
-            return Err(error(
+            return Err(Rejection::new(
                 StatusCode::NOT_FOUND,
-                &format!("Model not found: {model_id}"),
+                format!("Model not found: {model_id}"),
             ))
         }
     };
     let raw = match body.get("messages") {
-        None | Some(Value::Null) => return Err(bad("Invalid request: messages is required")),
+        None | Some(Value::Null) => return Err(reject("Invalid request: messages is required")),
         Some(Value::Array(m)) if m.is_empty() => {
-            return Err(bad("`messages` must contain at least one message"))
+            return Err(reject("`messages` must contain at least one message"))
         }
         Some(Value::Array(m)) => m,
-        Some(_) => return Err(bad("`messages` must be an array of messages")),
+        Some(_) => return Err(reject("`messages` must be an array of messages")),
     };
     let mut messages = Vec::with_capacity(raw.len());
     for (i, m) in raw.iter().enumerate() {
         let role = m.get("role").and_then(Value::as_str);
         if !matches!(role, Some("user" | "assistant" | "system")) {
-            return Err(bad(format!(
+            return Err(reject(format!(
                 "messages[{i}].role must be \"user\" or \"assistant\", got {}",
                 m.get("role").unwrap_or(&Value::Null)
             )));
@@ -186,12 +191,14 @@ fn validate(body: &Value) -> Result<Checked, Response> {
             Some(Value::Array(blocks)) => {
                 for (j, block) in blocks.iter().enumerate() {
                     if block.get("type").and_then(Value::as_str).is_none() {
-                        return Err(bad(format!("messages[{i}].content[{j}].type is required")));
+                        return Err(reject(format!(
+                            "messages[{i}].content[{j}].type is required"
+                        )));
                     }
                 }
             }
             _ => {
-                return Err(bad(format!(
+                return Err(reject(format!(
                     "messages[{i}].content must be a string or an array of content blocks"
                 )))
             }
@@ -203,7 +210,7 @@ fn validate(body: &Value) -> Result<Checked, Response> {
         Some(v) => match v.as_u64() {
             Some(n) if n >= 1 => Some(n),
             _ => {
-                return Err(bad(format!(
+                return Err(reject(format!(
                     "`max_tokens` must be a positive integer, got {v}"
                 )))
             }
@@ -211,7 +218,7 @@ fn validate(body: &Value) -> Result<Checked, Response> {
     };
     if let Some(t) = body.get("temperature").filter(|t| !t.is_null()) {
         if !t.as_f64().is_some_and(|t| (0.0..=2.0).contains(&t)) {
-            return Err(bad(format!(
+            return Err(reject(format!(
                 "`temperature` must be a number between 0 and 2, got {t}"
             )));
         }
@@ -221,14 +228,14 @@ fn validate(body: &Value) -> Result<Checked, Response> {
         Some(t) => match t.get("type").and_then(Value::as_str) {
             Some("enabled") => {
                 if !t.get("budget_tokens").is_some_and(Value::is_u64) {
-                    return Err(bad("`thinking.budget_tokens` is required when thinking.type is \"enabled\": give a positive integer"));
+                    return Err(reject("`thinking.budget_tokens` is required when thinking.type is \"enabled\": give a positive integer"));
                 }
                 true
             }
             Some("adaptive") => true,
             Some("disabled") => false,
             _ => {
-                return Err(bad(
+                return Err(reject(
                     "`thinking.type` must be \"enabled\", \"adaptive\" or \"disabled\"",
                 ))
             }
@@ -261,17 +268,17 @@ fn chat_message(role: &str, content: Option<&Value>) -> Value {
 }
 
 /// The custom tool the model should call, in chat shape, if any.
-fn choose_tool(body: &Value, messages: &[Value]) -> Result<Option<Value>, Response> {
+fn choose_tool(body: &Value, messages: &[Value]) -> Result<Option<Value>, Rejection> {
     let tools = match body.get("tools") {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Array(t)) => t,
-        Some(_) => return Err(bad("`tools` must be an array of tool definitions")),
+        Some(_) => return Err(reject("`tools` must be an array of tool definitions")),
     };
     let custom =
         |t: &&Value| matches!(t.get("type").and_then(Value::as_str), None | Some("custom"));
     for (i, tool) in tools.iter().enumerate() {
         if custom(&tool) && tool.get("name").and_then(Value::as_str).is_none() {
-            return Err(bad(format!("tools[{i}].name is required")));
+            return Err(reject(format!("tools[{i}].name is required")));
         }
     }
     let answered = messages
@@ -298,7 +305,7 @@ fn choose_tool(body: &Value, messages: &[Value]) -> Result<Option<Value>, Respon
         {
             Some(t) => t,
             None => {
-                return Err(bad(format!(
+                return Err(reject(format!(
                     "tool_choice names `{name}`, which is not among the offered tools"
                 )))
             }
