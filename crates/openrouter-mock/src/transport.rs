@@ -226,6 +226,42 @@ pub(crate) fn sse(
     events: &[Value],
     headers: Vec<(HeaderName, String)>,
 ) -> Response {
+    let frames = events.iter().map(|v| format!("data: {v}\n\n")).collect();
+    let error = |code: i64, message: &str| {
+        let chunk = json!({
+            "id": head.id,
+            "object": "chat.completion.chunk",
+            "created": head.created,
+            "model": head.model,
+            "provider": head.provider,
+            "error": { "code": code, "message": message },
+            "choices": [{
+                "index": 0,
+                "delta": { "content": "" },
+                "finish_reason": "error",
+                "native_finish_reason": null,
+            }],
+        });
+        format!("data: {chunk}\n\n")
+    };
+    let malformed = format!(
+        "data: {{\"id\":\"{}\",\"object\":\"chat.completion.chunk\",\"choices\":[{{\"delta\":{{\"content\":\"unterminated\n\n",
+        head.id
+    );
+    sse_frames(shared, fault, frames, &error, malformed, headers)
+}
+
+/// A server-sent event stream of ready-made frames (`data: ..\n\n`, possibly with an
+/// `event:` line), then `data: [DONE]`. `error(code, message)` renders the frame a
+/// mid-stream-error fault sends; `malformed` is the broken frame of the malformed-JSON fault.
+pub(crate) fn sse_frames(
+    shared: &Arc<Shared>,
+    fault: &ActiveFault,
+    mut frames: Vec<String>,
+    error: &dyn Fn(i64, &str) -> String,
+    malformed: String,
+    headers: Vec<(HeaderName, String)>,
+) -> Response {
     if let Some(Fault::ErrorBodyOn200 { code, message }) = &fault.0 {
         let body = error_body(*code, message).to_string();
         return response(
@@ -235,10 +271,8 @@ pub(crate) fn sse(
             Body::from(body),
         );
     }
-    let frame = |v: &Value| format!("data: {v}\n\n");
     let done = "data: [DONE]\n\n";
     let mut steps = Vec::new();
-    let mut frames: Vec<String> = events.iter().map(frame).collect();
     let mut tail: Vec<Step> = vec![data(done)];
     let mut cut_at: Option<usize> = None;
     let mut gap = None;
@@ -256,21 +290,7 @@ pub(crate) fn sse(
             message,
         }) => {
             cut_at = Some(*after_chunks);
-            let chunk = json!({
-                "id": head.id,
-                "object": "chat.completion.chunk",
-                "created": head.created,
-                "model": head.model,
-                "provider": head.provider,
-                "error": { "code": code, "message": message },
-                "choices": [{
-                    "index": 0,
-                    "delta": { "content": "" },
-                    "finish_reason": "error",
-                    "native_finish_reason": null,
-                }],
-            });
-            tail = vec![data(frame(&chunk)), data(done)];
+            tail = vec![data(error(*code, message)), data(done)];
         }
         Some(Fault::Stall { after_chunks }) => {
             cut_at = Some(*after_chunks);
@@ -286,13 +306,7 @@ pub(crate) fn sse(
         }
         Some(Fault::MalformedJson) => {
             let at = frames.len().min(1);
-            frames.insert(
-                at,
-                format!(
-                    "data: {{\"id\":\"{}\",\"object\":\"chat.completion.chunk\",\"choices\":[{{\"delta\":{{\"content\":\"unterminated\n\n",
-                    head.id
-                ),
-            );
+            frames.insert(at, malformed);
         }
         _ => {}
     }

@@ -7,8 +7,8 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{
-    Audio, Byok, Chat, Files, Images, Key, Models, Observability, Presets, Responses, Scim, Videos,
-    Workspaces,
+    Audio, Byok, Chat, Completions, Embeddings, Files, Images, Key, Messages, Models,
+    Observability, Presets, Rerank, Responses, Scim, Videos, Workspaces,
 };
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
@@ -171,6 +171,26 @@ impl Client {
     /// The Responses API (`POST /responses`).
     pub fn responses(&self) -> Responses<'_> {
         Responses::new(self)
+    }
+
+    /// Legacy text completions (`POST /completions`).
+    pub fn completions(&self) -> Completions<'_> {
+        Completions::new(self)
+    }
+
+    /// Embeddings and the embedding model list.
+    pub fn embeddings(&self) -> Embeddings<'_> {
+        Embeddings::new(self)
+    }
+
+    /// Anthropic-format messages (`POST /messages`).
+    pub fn messages(&self) -> Messages<'_> {
+        Messages::new(self)
+    }
+
+    /// Reranking documents against a query.
+    pub fn rerank(&self) -> Rerank<'_> {
+        Rerank::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

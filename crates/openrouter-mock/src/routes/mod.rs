@@ -3,15 +3,19 @@
 mod audio;
 mod byok;
 mod chat;
+mod completions;
+mod embeddings;
 mod files;
 mod generation;
 mod images;
 mod key;
+mod messages;
 mod models;
 mod multipart;
 mod observability;
 mod presets;
 mod records;
+mod rerank;
 mod responses;
 mod scim;
 mod validation;
@@ -159,6 +163,14 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             &route("/videos/{job_id}/content"),
             only(get(videos::content)),
         )
+        .route(&route("/completions"), only(post(completions::create)))
+        .route(&route("/embeddings"), only(post(embeddings::create)))
+        .route(
+            &route("/embeddings/models"),
+            only(get(embeddings::list_models)),
+        )
+        .route(&route("/messages"), only(post(messages::create)))
+        .route(&route("/rerank"), only(post(rerank::create)))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.

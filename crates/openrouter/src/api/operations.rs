@@ -50,6 +50,10 @@ impl Operation {
 pub fn operations() -> Vec<Operation> {
     [
         super::chat::OPERATIONS,
+        super::completions::OPERATIONS,
+        super::embeddings::OPERATIONS,
+        super::messages::OPERATIONS,
+        super::rerank::OPERATIONS,
         super::models::OPERATIONS,
         super::key::OPERATIONS,
         super::byok::OPERATIONS,

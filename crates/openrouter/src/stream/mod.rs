@@ -2,14 +2,18 @@
 
 mod accumulator;
 mod chat;
+mod completions;
 mod events;
 mod images;
+mod messages;
 mod responses;
 
 pub use accumulator::ChatAccumulator;
 pub use chat::{ChatEvents, ChatStream};
+pub use completions::CompletionStream;
 pub use events::StreamEvent;
 pub use images::{ImageAccumulator, ImageStream};
+pub use messages::{MessagesAccumulator, MessagesEvents, MessagesStream};
 pub use responses::{ResponsesAccumulator, ResponsesEvents, ResponsesStream};
 
 pub(crate) use events::EventStream;

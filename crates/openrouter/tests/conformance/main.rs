@@ -11,12 +11,16 @@
 
 mod byok;
 mod chat;
+mod completions;
+mod embeddings;
 mod files;
 mod key;
 mod media;
+mod messages;
 mod models;
 mod observability;
 mod presets;
+mod rerank;
 mod responses;
 mod scim;
 mod target;
