@@ -6,7 +6,9 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Chat, Key, Models};
+use crate::api::{
+    Benchmarks, Chat, Classifications, Datasets, Endpoints, Key, Models, OAuth, Providers,
+};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -118,6 +120,36 @@ impl Client {
     /// The key the client is using.
     pub fn key(&self) -> Key<'_> {
         Key::new(self)
+    }
+
+    /// Benchmark scores.
+    pub fn benchmarks(&self) -> Benchmarks<'_> {
+        Benchmarks::new(self)
+    }
+
+    /// Market share of traffic by task.
+    pub fn classifications(&self) -> Classifications<'_> {
+        Classifications::new(self)
+    }
+
+    /// Public usage datasets (app rankings, daily model rankings, session costs).
+    pub fn datasets(&self) -> Datasets<'_> {
+        Datasets::new(self)
+    }
+
+    /// Provider endpoints of models.
+    pub fn endpoints(&self) -> Endpoints<'_> {
+        Endpoints::new(self)
+    }
+
+    /// OAuth with PKCE: authorization URL and code exchange.
+    pub fn oauth(&self) -> OAuth<'_> {
+        OAuth::new(self)
+    }
+
+    /// The providers OpenRouter routes to.
+    pub fn providers(&self) -> Providers<'_> {
+        Providers::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

@@ -31,12 +31,24 @@ macro_rules! api_handle {
     };
 }
 
+mod benchmarks;
 mod chat;
+mod classifications;
+mod datasets;
+mod endpoints;
 mod key;
 mod models;
+mod oauth;
 mod operations;
+mod providers;
 
+pub use benchmarks::Benchmarks;
 pub use chat::Chat;
+pub use classifications::Classifications;
+pub use datasets::Datasets;
+pub use endpoints::Endpoints;
 pub use key::Key;
 pub use models::Models;
+pub use oauth::OAuth;
 pub use operations::{operations, KeyKind, Operation};
+pub use providers::Providers;

@@ -52,6 +52,12 @@ pub fn operations() -> Vec<Operation> {
         super::chat::OPERATIONS,
         super::models::OPERATIONS,
         super::key::OPERATIONS,
+        super::benchmarks::OPERATIONS,
+        super::classifications::OPERATIONS,
+        super::datasets::OPERATIONS,
+        super::endpoints::OPERATIONS,
+        super::oauth::OPERATIONS,
+        super::providers::OPERATIONS,
     ]
     .concat()
 }

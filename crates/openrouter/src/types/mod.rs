@@ -7,7 +7,13 @@
 pub(crate) mod lossless;
 pub(crate) mod open_enum;
 
+pub mod benchmarks;
 pub mod chat;
+pub mod classifications;
+pub mod datasets;
+pub mod endpoints;
 pub mod error;
 pub mod key;
 pub mod models;
+pub mod oauth;
+pub mod providers;
