@@ -1,9 +1,11 @@
 //! The HTTP surface: the router, and the intake step every request goes through.
 
 mod chat;
+mod datasets;
 mod generation;
 mod key;
 mod models;
+mod oauth;
 
 use std::sync::Arc;
 
@@ -34,6 +36,20 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route(&route("/models"), only(get(models::list)))
         .route(&route("/key"), only(get(key::current)))
         .route(&route("/generation"), only(get(generation::lookup)))
+        .route("/auth", only(get(oauth::authorize)))
+        .route(&route("/auth/keys"), only(post(oauth::exchange)))
+        .route(&route("/auth/keys/code"), only(post(oauth::create_code)))
+        .route(&route("/benchmarks"), only(get(datasets::benchmarks)))
+        .route(&route("/classifications/task"), only(get(datasets::classifications)))
+        .route(&route("/datasets/app-rankings"), only(get(datasets::app_rankings)))
+        .route(&route("/datasets/rankings-daily"), only(get(datasets::rankings_daily)))
+        .route(&route("/datasets/session-cost"), only(get(datasets::session_cost)))
+        .route(&route("/endpoints/zdr"), only(get(models::zdr)))
+        .route(&route("/model/{author}/{slug}"), only(get(models::get)))
+        .route(&route("/models/count"), only(get(models::count)))
+        .route(&route("/models/user"), only(get(models::user)))
+        .route(&route("/models/{author}/{slug}/endpoints"), only(get(models::endpoints)))
+        .route(&route("/providers"), only(get(models::providers)))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.
