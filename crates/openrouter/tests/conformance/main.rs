@@ -12,5 +12,8 @@
 mod target;
 
 mod chat;
+mod endpoints;
 mod key;
 mod models;
+mod oauth;
+mod public_data;
