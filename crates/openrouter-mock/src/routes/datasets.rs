@@ -29,7 +29,9 @@ const AS_OF: &str = "2026-05-12T02:00:00Z";
 const LATEST_DAY: &str = "2026-05-11";
 
 /// (app id, name, slug, subcategory)
-const APPS: &[(i64, &str, &str, &str)] = &[
+type App = (i64, &'static str, &'static str, &'static str);
+
+const APPS: &[App] = &[
     (12345, "Cline", "cline", "ide-extension"),
     (67890, "Roo Code", "roo-code", "ide-extension"),
     (31337, "Kilo Code", "kilo-code", "ide-extension"),
@@ -134,7 +136,7 @@ pub(crate) async fn app_rankings(
         let sort = one_of(&params, "sort", &["popular", "trending"])?.unwrap_or("popular");
         let (offset, limit) = paging(&params, 100, Some(100))?;
         let days = (end - start + 1) as u64;
-        let mut rows: Vec<(u64, &(i64, &str, &str, &str))> = APPS
+        let mut rows: Vec<(u64, &App)> = APPS
             .iter()
             .enumerate()
             .filter(|(_, a)| subcategory.map_or(true, |s| a.3 == s))

@@ -270,12 +270,10 @@ pub(super) fn apply(params: &HashMap<String, String>) -> Result<Vec<&'static Mod
     let score = |m: &Model, pick: fn(&Scores) -> f64| scores(m).map_or(f64::MIN, |s| pick(&s));
     let desc = |a: f64, b: f64| b.total_cmp(&a);
     match sort {
-        Some("newest") => found.sort_by(|a, b| b.created.cmp(&a.created)),
+        Some("newest") => found.sort_by_key(|m| std::cmp::Reverse(m.created)),
         Some("pricing-low-to-high") => found.sort_by(|a, b| average(a).total_cmp(&average(b))),
         Some("pricing-high-to-low") => found.sort_by(|a, b| desc(average(a), average(b))),
-        Some("context-high-to-low") => {
-            found.sort_by(|a, b| b.context_length.cmp(&a.context_length))
-        }
+        Some("context-high-to-low") => found.sort_by_key(|m| std::cmp::Reverse(m.context_length)),
         Some("intelligence-high-to-low") => {
             found.sort_by(|a, b| desc(score(a, |s| s.intelligence), score(b, |s| s.intelligence)))
         }
