@@ -2,6 +2,14 @@
 
 use serde_json::{json, Map, Value};
 
+mod endpoints;
+mod hosted;
+mod open_weights;
+mod providers;
+
+pub(crate) use endpoints::{endpoint_json, endpoints_of, hosts, mix, spread};
+pub(crate) use providers::{provider, PROVIDERS};
+
 /// What the emulator knows about one model.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Model {
@@ -28,9 +36,12 @@ pub(crate) struct Model {
     pub(crate) tools: bool,
     pub(crate) reasoning: bool,
     pub(crate) knowledge_cutoff: Option<&'static str>,
+    /// Providers serving the model besides `provider` (which comes first), by display name.
+    pub(crate) also_hosted_by: &'static [&'static str],
 }
 
 const TEXT: &[&str] = &["text"];
+const TEXT_IMAGE: &[&str] = &["text", "image"];
 const TEXT_IMAGE_FILE: &[&str] = &["text", "image", "file"];
 const GEMINI_IN: &[&str] = &["text", "image", "file", "audio", "video"];
 const EMBEDDINGS: &[&str] = &["embeddings"];
@@ -60,6 +71,7 @@ const BASE: Model = Model {
     tools: true,
     reasoning: false,
     knowledge_cutoff: None,
+    also_hosted_by: &[],
 };
 
 /// Every model the emulator serves, in the order `/models` lists them.
@@ -132,6 +144,7 @@ pub(crate) static MODELS: &[Model] = &[
         cache_read_price: Some("0.0000003"),
         cache_write_price: Some("0.00000375"),
         provider: "Anthropic",
+        also_hosted_by: &["Amazon Bedrock", "Google Vertex"],
         is_moderated: true,
         reasoning: true,
         knowledge_cutoff: Some("2025-03-31"),
@@ -170,6 +183,7 @@ pub(crate) static MODELS: &[Model] = &[
         prompt_price: "0.00000013",
         completion_price: "0.00000039",
         provider: "DeepInfra",
+        also_hosted_by: &["Together", "Groq"],
         knowledge_cutoff: Some("2023-12-01"),
         ..BASE
     },
@@ -217,6 +231,7 @@ pub(crate) static MODELS: &[Model] = &[
         prompt_price: "0.0000003",
         completion_price: "0.00000085",
         provider: "DeepSeek",
+        also_hosted_by: &["DeepInfra", "Fireworks"],
         ..BASE
     },
     Model {
@@ -233,6 +248,7 @@ pub(crate) static MODELS: &[Model] = &[
         prompt_price: "0.00000013",
         completion_price: "0.0000006",
         provider: "Together",
+        also_hosted_by: &["Fireworks"],
         reasoning: true,
         ..BASE
     },
@@ -262,6 +278,7 @@ pub(crate) static MODELS: &[Model] = &[
         prompt_price: "0.00000055",
         completion_price: "0.0000022",
         provider: "Moonshot AI",
+        also_hosted_by: &["Groq"],
         ..BASE
     },
     Model {
@@ -310,7 +327,7 @@ impl Model {
         price(self.completion_price)
     }
 
-    fn supported_parameters(self) -> Vec<&'static str> {
+    pub(crate) fn supported_parameters(self) -> Vec<&'static str> {
         if self.id == "openrouter/auto" {
             return Vec::new();
         }
@@ -338,8 +355,8 @@ impl Model {
         params
     }
 
-    /// The entry as `GET /models` lists it.
-    pub(crate) fn to_json(self) -> Value {
+    /// The `pricing` object, prices as the decimal strings the API uses.
+    pub(crate) fn pricing_json(self) -> Value {
         let mut pricing = Map::new();
         pricing.insert("prompt".into(), json!(self.prompt_price));
         pricing.insert("completion".into(), json!(self.completion_price));
@@ -354,6 +371,12 @@ impl Model {
         if let Some(p) = self.cache_write_price {
             pricing.insert("input_cache_write".into(), json!(p));
         }
+        Value::Object(pricing)
+    }
+
+    /// The entry as `GET /models` lists it.
+    pub(crate) fn to_json(self) -> Value {
+        let pricing = self.pricing_json();
         let modality = format!(
             "{}->{}",
             self.input_modalities.join("+"),
@@ -408,9 +431,17 @@ fn price(text: &str) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// Every model, in the order `/models` lists them.
+pub(crate) fn all() -> impl Iterator<Item = &'static Model> {
+    MODELS
+        .iter()
+        .chain(hosted::HOSTED_MODELS)
+        .chain(open_weights::OPEN_WEIGHT_MODELS)
+}
+
 /// The model with exactly this id.
 pub(crate) fn find(id: &str) -> Option<&'static Model> {
-    MODELS.iter().find(|m| m.id == id)
+    all().find(|m| m.id == id)
 }
 
 /// Variant suffixes the live API accepts after any model id.
@@ -437,8 +468,17 @@ mod tests {
 
     #[test]
     fn ids_are_unique_and_prices_parse() {
-        for (i, m) in MODELS.iter().enumerate() {
-            assert!(MODELS[i + 1..].iter().all(|o| o.id != m.id), "{}", m.id);
+        let models: Vec<&Model> = all().collect();
+        assert!(models.len() >= 50, "{} models", models.len());
+        for (i, m) in models.iter().enumerate() {
+            assert!(models[i + 1..].iter().all(|o| o.id != m.id), "{}", m.id);
+            for host in std::iter::once(&m.provider).chain(m.also_hosted_by) {
+                assert!(
+                    m.id == "openrouter/auto" || provider(host).is_some(),
+                    "{}: unknown provider {host}",
+                    m.id
+                );
+            }
             if m.id != "openrouter/auto" {
                 assert!(m.prompt_price.parse::<f64>().is_ok(), "{}", m.id);
                 assert!(m.completion_price.parse::<f64>().is_ok(), "{}", m.id);

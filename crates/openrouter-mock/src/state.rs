@@ -10,6 +10,9 @@ use crate::config::MockConfig;
 use crate::faults::Fault;
 use crate::record::RecordedRequest;
 
+/// Store collection of API keys issued at runtime.
+const RUNTIME_KEYS: &str = "runtime_api_keys";
+
 /// Everything the emulator remembers between requests.
 #[derive(Debug)]
 pub(crate) struct Shared {
@@ -63,7 +66,13 @@ impl Shared {
     }
 
     pub(crate) fn is_known_key(&self, key: &str) -> bool {
-        self.config.api_keys.iter().any(|k| k == key)
+        self.config.api_keys.iter().any(|k| k == key) || self.store.get(RUNTIME_KEYS, key).is_some()
+    }
+
+    /// Accepts `key` as an API key from now on (keys issued by the OAuth exchange).
+    pub(crate) fn add_api_key(&self, key: &str) {
+        self.store
+            .insert(RUNTIME_KEYS, key, serde_json::json!({ "key": key }));
     }
 
     pub(crate) fn is_management_key(&self, key: &str) -> bool {

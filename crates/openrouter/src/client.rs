@@ -7,8 +7,9 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{
-    Audio, Byok, Chat, Completions, Embeddings, Files, Images, Key, Messages, Models,
-    Observability, Presets, Rerank, Responses, Scim, Videos, Workspaces,
+    Audio, Benchmarks, Byok, Chat, Classifications, Completions, Datasets, Embeddings, Endpoints,
+    Files, Images, Key, Messages, Models, OAuth, Observability, Presets, Providers, Rerank,
+    Responses, Scim, Videos, Workspaces,
 };
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
@@ -191,6 +192,36 @@ impl Client {
     /// Reranking documents against a query.
     pub fn rerank(&self) -> Rerank<'_> {
         Rerank::new(self)
+    }
+
+    /// Benchmark scores.
+    pub fn benchmarks(&self) -> Benchmarks<'_> {
+        Benchmarks::new(self)
+    }
+
+    /// Market share of traffic by task.
+    pub fn classifications(&self) -> Classifications<'_> {
+        Classifications::new(self)
+    }
+
+    /// Public usage datasets (app rankings, daily model rankings, session costs).
+    pub fn datasets(&self) -> Datasets<'_> {
+        Datasets::new(self)
+    }
+
+    /// Provider endpoints of models.
+    pub fn endpoints(&self) -> Endpoints<'_> {
+        Endpoints::new(self)
+    }
+
+    /// OAuth with PKCE: authorization URL and code exchange.
+    pub fn oauth(&self) -> OAuth<'_> {
+        OAuth::new(self)
+    }
+
+    /// The providers OpenRouter routes to.
+    pub fn providers(&self) -> Providers<'_> {
+        Providers::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

@@ -4,6 +4,7 @@ mod audio;
 mod byok;
 mod chat;
 mod completions;
+mod datasets;
 mod embeddings;
 mod files;
 mod generation;
@@ -12,6 +13,7 @@ mod key;
 mod messages;
 mod models;
 mod multipart;
+mod oauth;
 mod observability;
 mod presets;
 mod records;
@@ -171,6 +173,35 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         )
         .route(&route("/messages"), only(post(messages::create)))
         .route(&route("/rerank"), only(post(rerank::create)))
+        .route("/auth", only(get(oauth::authorize)))
+        .route(&route("/auth/keys"), only(post(oauth::exchange)))
+        .route(&route("/auth/keys/code"), only(post(oauth::create_code)))
+        .route(&route("/benchmarks"), only(get(datasets::benchmarks)))
+        .route(
+            &route("/classifications/task"),
+            only(get(datasets::classifications)),
+        )
+        .route(
+            &route("/datasets/app-rankings"),
+            only(get(datasets::app_rankings)),
+        )
+        .route(
+            &route("/datasets/rankings-daily"),
+            only(get(datasets::rankings_daily)),
+        )
+        .route(
+            &route("/datasets/session-cost"),
+            only(get(datasets::session_cost)),
+        )
+        .route(&route("/endpoints/zdr"), only(get(models::zdr)))
+        .route(&route("/model/{author}/{slug}"), only(get(models::get)))
+        .route(&route("/models/count"), only(get(models::count)))
+        .route(&route("/models/user"), only(get(models::user)))
+        .route(
+            &route("/models/{author}/{slug}/endpoints"),
+            only(get(models::endpoints)),
+        )
+        .route(&route("/providers"), only(get(models::providers)))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.

@@ -66,6 +66,12 @@ pub fn operations() -> Vec<Operation> {
         super::images::OPERATIONS,
         super::videos::OPERATIONS,
         super::responses::OPERATIONS,
+        super::benchmarks::OPERATIONS,
+        super::classifications::OPERATIONS,
+        super::datasets::OPERATIONS,
+        super::endpoints::OPERATIONS,
+        super::oauth::OPERATIONS,
+        super::providers::OPERATIONS,
     ]
     .concat()
 }

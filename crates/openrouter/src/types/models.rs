@@ -10,6 +10,14 @@ use serde_json::{Map, Value};
 
 use crate::types::open_enum::open_enum;
 
+mod filter;
+mod query;
+mod usd;
+
+pub use filter::ModelFilter;
+pub use query::{ModelCategory, ModelCount, ModelCountResponse, ModelSort, ModelsQuery};
+pub use usd::{ParseUsdError, Usd};
+
 /// `GET /models` (and `GET /models/user`) response: a page of the catalogue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
