@@ -6,7 +6,7 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Chat, Key, Models};
+use crate::api::{Chat, Keys, Models};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -115,9 +115,9 @@ impl Client {
         Models::new(self)
     }
 
-    /// The key the client is using.
-    pub fn key(&self) -> Key<'_> {
-        Key::new(self)
+    /// API keys: the key in use, and managing keys with a management key.
+    pub fn keys(&self) -> Keys<'_> {
+        Keys::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.
@@ -137,7 +137,7 @@ impl Client {
     }
 
     /// Every key the client holds, for scrubbing them from anything the server echoes.
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn secrets(&self) -> impl Iterator<Item = &str> {
         self.api_key().into_iter().chain(self.management_key())
     }
 }

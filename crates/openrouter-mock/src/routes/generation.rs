@@ -15,7 +15,7 @@ use crate::state::Shared;
 use crate::transport::{self, ActiveFault};
 
 /// `YYYY-MM-DDTHH:MM:SS+00:00` for a Unix time, without pulling in a date crate.
-fn iso8601(unix: u64) -> String {
+pub(crate) fn iso8601(unix: u64) -> String {
     let days = i64::try_from(unix / 86_400).unwrap_or(0);
     let secs = unix % 86_400;
     // Civil-from-days (proleptic Gregorian), valid for any date after 1970.

@@ -1,8 +1,11 @@
 //! The HTTP surface: the router, and the intake step every request goes through.
 
+mod admin;
 mod chat;
 mod generation;
+mod guardrails;
 mod key;
+mod keys;
 mod models;
 
 use std::sync::Arc;
@@ -33,6 +36,11 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route(&route("/chat/completions"), only(post(chat::create)))
         .route(&route("/models"), only(get(models::list)))
         .route(&route("/key"), only(get(key::current)))
+        .route(&route("/keys"), only(get(keys::list).post(keys::create)))
+        .route(
+            &route("/keys/{hash}"),
+            only(get(keys::get_one).patch(keys::update).delete(keys::delete)),
+        )
         .route(&route("/generation"), only(get(generation::lookup)))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))

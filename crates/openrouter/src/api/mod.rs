@@ -32,11 +32,11 @@ macro_rules! api_handle {
 }
 
 mod chat;
-mod key;
+mod keys;
 mod models;
 mod operations;
 
 pub use chat::Chat;
-pub use key::Key;
+pub use keys::Keys;
 pub use models::Models;
 pub use operations::{operations, KeyKind, Operation};

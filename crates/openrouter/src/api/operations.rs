@@ -51,7 +51,7 @@ pub fn operations() -> Vec<Operation> {
     [
         super::chat::OPERATIONS,
         super::models::OPERATIONS,
-        super::key::OPERATIONS,
+        super::keys::OPERATIONS,
     ]
     .concat()
 }

@@ -10,4 +10,5 @@ pub(crate) mod open_enum;
 pub mod chat;
 pub mod error;
 pub mod key;
+pub mod keys;
 pub mod models;

@@ -12,5 +12,5 @@
 mod target;
 
 mod chat;
-mod key;
+mod keys;
 mod models;
