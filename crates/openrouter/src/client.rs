@@ -6,7 +6,7 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Chat, Keys, Models};
+use crate::api::{Chat, Guardrails, Keys, Models};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -118,6 +118,11 @@ impl Client {
     /// API keys: the key in use, and managing keys with a management key.
     pub fn keys(&self) -> Keys<'_> {
         Keys::new(self)
+    }
+
+    /// Guardrails and their assignments to keys and members (management key).
+    pub fn guardrails(&self) -> Guardrails<'_> {
+        Guardrails::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

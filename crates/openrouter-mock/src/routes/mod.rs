@@ -7,6 +7,7 @@ mod guardrails;
 mod key;
 mod keys;
 mod models;
+mod organization;
 
 use std::sync::Arc;
 
@@ -35,6 +36,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(&route("/chat/completions"), only(post(chat::create)))
         .route(&route("/models"), only(get(models::list)))
+        .route(
+            &route("/organization/members"),
+            only(get(organization::members)),
+        )
         .route(&route("/key"), only(get(key::current)))
         .route(&route("/keys"), only(get(keys::list).post(keys::create)))
         .route(
@@ -42,6 +47,42 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             only(get(keys::get_one).patch(keys::update).delete(keys::delete)),
         )
         .route(&route("/generation"), only(get(generation::lookup)))
+        .route(
+            &route("/guardrails"),
+            only(get(guardrails::list).post(guardrails::create)),
+        )
+        .route(
+            &route("/guardrails/assignments/keys"),
+            only(get(guardrails::all_keys)),
+        )
+        .route(
+            &route("/guardrails/assignments/members"),
+            only(get(guardrails::all_members)),
+        )
+        .route(
+            &route("/guardrails/{id}"),
+            only(
+                get(guardrails::get_one)
+                    .patch(guardrails::update)
+                    .delete(guardrails::delete),
+            ),
+        )
+        .route(
+            &route("/guardrails/{id}/assignments/keys"),
+            only(get(guardrails::guardrail_keys).post(guardrails::assign_keys)),
+        )
+        .route(
+            &route("/guardrails/{id}/assignments/keys/remove"),
+            only(post(guardrails::unassign_keys)),
+        )
+        .route(
+            &route("/guardrails/{id}/assignments/members"),
+            only(get(guardrails::guardrail_members).post(guardrails::assign_members)),
+        )
+        .route(
+            &route("/guardrails/{id}/assignments/members/remove"),
+            only(post(guardrails::unassign_members)),
+        )
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.

@@ -32,11 +32,13 @@ macro_rules! api_handle {
 }
 
 mod chat;
+mod guardrails;
 mod keys;
 mod models;
 mod operations;
 
 pub use chat::Chat;
+pub use guardrails::Guardrails;
 pub use keys::Keys;
 pub use models::Models;
 pub use operations::{operations, KeyKind, Operation};

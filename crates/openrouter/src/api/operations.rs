@@ -52,6 +52,7 @@ pub fn operations() -> Vec<Operation> {
         super::chat::OPERATIONS,
         super::models::OPERATIONS,
         super::keys::OPERATIONS,
+        super::guardrails::OPERATIONS,
     ]
     .concat()
 }

@@ -9,6 +9,7 @@ pub(crate) mod open_enum;
 
 pub mod chat;
 pub mod error;
+pub mod guardrails;
 pub mod key;
 pub mod keys;
 pub mod models;

@@ -12,5 +12,6 @@
 mod target;
 
 mod chat;
+mod guardrails;
 mod keys;
 mod models;
