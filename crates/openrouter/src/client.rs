@@ -6,7 +6,9 @@ use std::sync::Arc;
 use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
-use crate::api::{Chat, Guardrails, Keys, Models};
+use crate::api::{
+    Analytics, Chat, Credits, Generations, Guardrails, Keys, Models, Organization,
+};
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
 
@@ -123,6 +125,26 @@ impl Client {
     /// Guardrails and their assignments to keys and members (management key).
     pub fn guardrails(&self) -> Guardrails<'_> {
         Guardrails::new(self)
+    }
+
+    /// The credit balance (management key).
+    pub fn credits(&self) -> Credits<'_> {
+        Credits::new(self)
+    }
+
+    /// Activity and analytics queries (management key).
+    pub fn analytics(&self) -> Analytics<'_> {
+        Analytics::new(self)
+    }
+
+    /// The organization's members (management key).
+    pub fn organization(&self) -> Organization<'_> {
+        Organization::new(self)
+    }
+
+    /// Generation records, their content and feedback.
+    pub fn generations(&self) -> Generations<'_> {
+        Generations::new(self)
     }
 
     /// The base URL requests go to, without a trailing slash.

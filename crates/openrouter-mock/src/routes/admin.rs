@@ -33,11 +33,9 @@ pub(crate) fn answer(fault: &ActiveFault, status: StatusCode, body: &Value) -> R
     transport::json(fault, status, body, Vec::new())
 }
 
-/// The management key check, as a response to return early with.
-pub(crate) fn management(shared: &Arc<Shared>, headers: &HeaderMap) -> Result<(), Response> {
-    authenticate_management(shared, headers)
-        .map(|_| ())
-        .map_err(IntoResponse::into_response)
+/// The management key check: the 401 or 403 to answer with when it fails.
+pub(crate) fn management(shared: &Arc<Shared>, headers: &HeaderMap) -> Result<(), Rejection> {
+    authenticate_management(shared, headers).map(|_| ())
 }
 
 /// A 400 naming what is wrong.

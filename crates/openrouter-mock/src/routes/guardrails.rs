@@ -136,8 +136,8 @@ fn label_builtins(doc: &mut Value) {
     }
 }
 
-fn page_query(query: &HashMap<String, String>) -> Result<(usize, usize), Response> {
-    admin::page_window(query, 50).map_err(IntoResponse::into_response)
+fn page_query(query: &HashMap<String, String>) -> Result<(usize, usize), Rejection> {
+    admin::page_window(query, 50)
 }
 
 fn paged_answer(fault: ActiveFault, items: &[Value], window: (usize, usize)) -> Response {
@@ -161,11 +161,11 @@ pub(crate) async fn list(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     let window = match page_query(&query) {
         Ok(w) => w,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let workspace = query
         .get("workspace_id")
@@ -187,7 +187,7 @@ pub(crate) async fn create(
     body: Bytes,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     let body = match admin::object_body(&body).and_then(|b| {
         admin::required_string(&b, "name")?;
@@ -237,7 +237,7 @@ pub(crate) async fn get_one(
     Path(id): Path<String>,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     match shared.store.get(GUARDRAILS, &id) {
         Some(doc) => answer(&fault_of(fault), StatusCode::OK, &json!({ "data": doc })),
@@ -254,7 +254,7 @@ pub(crate) async fn update(
     body: Bytes,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     let body = match admin::object_body(&body).and_then(|b| {
         if b.contains_key("name") {
@@ -290,7 +290,7 @@ pub(crate) async fn delete(
     Path(id): Path<String>,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     if shared.store.remove(GUARDRAILS, &id).is_none() {
         return unknown(&id);
@@ -357,7 +357,7 @@ async fn list_assignments(
 ) -> Response {
     let window = match page_query(query) {
         Ok(w) => w,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     if let Some(id) = guardrail {
         if shared.store.get(GUARDRAILS, id).is_none() {
@@ -384,7 +384,7 @@ macro_rules! list_route {
             Query(query): Query<HashMap<String, String>>,
         ) -> Response {
             if let Err(r) = management(&shared, &headers) {
-                return r;
+                return r.into_response();
             }
             list_assignments(&shared, fault_of(fault), &query, Some(&id), $kind).await
         }
@@ -398,7 +398,7 @@ macro_rules! list_route {
             Query(query): Query<HashMap<String, String>>,
         ) -> Response {
             if let Err(r) = management(&shared, &headers) {
-                return r;
+                return r.into_response();
             }
             list_assignments(&shared, fault_of(fault), &query, None, $kind).await
         }
@@ -522,7 +522,7 @@ macro_rules! change_route {
             body: Bytes,
         ) -> Response {
             if let Err(r) = management(&shared, &headers) {
-                return r;
+                return r.into_response();
             }
             change(&shared, fault_of(fault), &id, &body, $kind, $assign).await
         }

@@ -99,7 +99,7 @@ pub(crate) async fn list(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     let include_disabled = match query.get("include_disabled").map(String::as_str) {
         None | Some("false") => false,
@@ -132,7 +132,7 @@ pub(crate) async fn create(
     body: Bytes,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     let body = match admin::object_body(&body).and_then(|b| validate_create(&b).map(|()| b)) {
         Ok(b) => b,
@@ -187,7 +187,7 @@ pub(crate) async fn get_one(
     Path(hash): Path<String>,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     match shared.store.get(KEYS, &hash) {
         Some(doc) => answer(&fault_of(fault), StatusCode::OK, &json!({ "data": doc })),
@@ -204,7 +204,7 @@ pub(crate) async fn update(
     body: Bytes,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     let body = match admin::object_body(&body).and_then(|b| validate_update(&b).map(|()| b)) {
         Ok(b) => b,
@@ -240,7 +240,7 @@ pub(crate) async fn delete(
     Path(hash): Path<String>,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     if shared.store.remove(KEYS, &hash).is_none() {
         return unknown(&hash);

@@ -1,7 +1,9 @@
 //! The HTTP surface: the router, and the intake step every request goes through.
 
 mod admin;
+mod analytics;
 mod chat;
+mod credits;
 mod generation;
 mod guardrails;
 mod key;
@@ -46,7 +48,14 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             &route("/keys/{hash}"),
             only(get(keys::get_one).patch(keys::update).delete(keys::delete)),
         )
+        .route(&route("/activity"), only(get(analytics::activity)))
+        .route(&route("/analytics/meta"), only(get(analytics::meta)))
+        .route(&route("/analytics/query"), only(post(analytics::query)))
+        .route(&route("/credits"), only(get(credits::get)))
+        .route(&route("/credits/coinbase"), only(post(credits::coinbase)))
         .route(&route("/generation"), only(get(generation::lookup)))
+        .route(&route("/generation/content"), only(get(generation::content)))
+        .route(&route("/generation/feedback"), only(post(generation::feedback)))
         .route(
             &route("/guardrails"),
             only(get(guardrails::list).post(guardrails::create)),

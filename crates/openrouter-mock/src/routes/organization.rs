@@ -68,7 +68,7 @@ pub(crate) async fn members(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     if let Err(r) = management(&shared, &headers) {
-        return r;
+        return r.into_response();
     }
     let (offset, limit) = match admin::page_window(&query, 50) {
         Ok(w) => w,

@@ -31,14 +31,22 @@ macro_rules! api_handle {
     };
 }
 
+mod analytics;
 mod chat;
+mod credits;
+mod generations;
 mod guardrails;
 mod keys;
 mod models;
 mod operations;
+mod organization;
 
+pub use analytics::Analytics;
 pub use chat::Chat;
+pub use credits::Credits;
+pub use generations::Generations;
 pub use guardrails::Guardrails;
 pub use keys::Keys;
 pub use models::Models;
 pub use operations::{operations, KeyKind, Operation};
+pub use organization::Organization;

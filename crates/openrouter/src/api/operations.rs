@@ -53,6 +53,10 @@ pub fn operations() -> Vec<Operation> {
         super::models::OPERATIONS,
         super::keys::OPERATIONS,
         super::guardrails::OPERATIONS,
+        super::credits::OPERATIONS,
+        super::analytics::OPERATIONS,
+        super::organization::OPERATIONS,
+        super::generations::OPERATIONS,
     ]
     .concat()
 }

@@ -7,9 +7,13 @@
 pub(crate) mod lossless;
 pub(crate) mod open_enum;
 
+pub mod analytics;
 pub mod chat;
+pub mod credits;
 pub mod error;
+pub mod generations;
 pub mod guardrails;
 pub mod key;
 pub mod keys;
 pub mod models;
+pub mod organization;

@@ -43,7 +43,7 @@ async fn with_guardrail_and_key(case: &str, members: bool, check: impl AsyncChec
         return;
     }
     if members && !target.emulated {
-        println!("{case}: skipped against a real server (needs a known organization member)");
+        eprintln!("{case}: skipped against a real server (needs a known organization member)");
         return;
     }
     let id = scratch_guardrail(&target, case).await;

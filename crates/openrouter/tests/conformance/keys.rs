@@ -10,7 +10,7 @@ use crate::target::{target, Target};
 pub(crate) fn can_manage(target: &Target, case: &str) -> bool {
     let ok = target.emulated || std::env::var_os("OPENROUTER_MANAGEMENT_KEY").is_some();
     if !ok {
-        println!("{case}: skipped, no OPENROUTER_MANAGEMENT_KEY for the real server");
+        eprintln!("{case}: skipped, no OPENROUTER_MANAGEMENT_KEY for the real server");
     }
     ok
 }
@@ -22,7 +22,7 @@ pub(crate) fn can_mutate(target: &Target, case: &str) -> bool {
         && (target.emulated
             || std::env::var("OPENROUTER_CONFORMANCE_MUTATE").as_deref() == Ok("1"));
     if !ok {
-        println!("{case}: state-changing steps skipped; set OPENROUTER_CONFORMANCE_MUTATE=1");
+        eprintln!("{case}: state-changing steps skipped; set OPENROUTER_CONFORMANCE_MUTATE=1");
     }
     ok
 }

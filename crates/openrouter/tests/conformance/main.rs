@@ -11,7 +11,9 @@
 
 mod target;
 
+mod account;
 mod chat;
+mod generations;
 mod guardrails;
 mod keys;
 mod models;
