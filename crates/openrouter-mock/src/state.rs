@@ -89,6 +89,26 @@ impl Shared {
         *total = crate::completion::round_usd(*total + cost);
     }
 
+    /// Spend of every key together, for `GET /credits`.
+    pub(crate) fn total_usage(&self) -> f64 {
+        crate::completion::round_usd(lock(&self.usage).values().sum())
+    }
+
+    /// Every generation record, oldest first, for the analytics endpoints.
+    pub(crate) fn all_generations(&self) -> Vec<Value> {
+        let mut all: Vec<Value> = lock(&self.generations).values().cloned().collect();
+        all.sort_by(|a, b| {
+            let key = |v: &Value| {
+                (
+                    v["created_at"].as_str().unwrap_or("").to_owned(),
+                    v["id"].as_str().unwrap_or("").to_owned(),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        all
+    }
+
     pub(crate) fn store_generation(&self, id: String, record: Value) {
         lock(&self.generations).insert(id, record);
     }

@@ -66,7 +66,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         .api_key(&key.key)
         .base_url(emulator.base_url())
         .build()?;
-    let info = user.key().get().await?;
+    let info = user.keys().current().await?;
     println!("The new key works: label {}", info.label);
     Ok(())
 }

@@ -7,9 +7,9 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::api::{
-    Audio, Benchmarks, Byok, Chat, Classifications, Completions, Datasets, Embeddings, Endpoints,
-    Files, Images, Key, Messages, Models, OAuth, Observability, Presets, Providers, Rerank,
-    Responses, Scim, Videos, Workspaces,
+    Analytics, Audio, Benchmarks, Byok, Chat, Classifications, Completions, Credits, Datasets,
+    Embeddings, Endpoints, Files, Generations, Guardrails, Images, Keys, Messages, Models, OAuth,
+    Observability, Organization, Presets, Providers, Rerank, Responses, Scim, Videos, Workspaces,
 };
 use crate::config::{RetryPolicy, Timeouts};
 use crate::error::{Error, Result};
@@ -119,11 +119,6 @@ impl Client {
         Models::new(self)
     }
 
-    /// The key the client is using.
-    pub fn key(&self) -> Key<'_> {
-        Key::new(self)
-    }
-
     /// Provider keys you bring yourself (BYOK); needs a management key.
     pub fn byok(&self) -> Byok<'_> {
         Byok::new(self)
@@ -224,6 +219,36 @@ impl Client {
         Providers::new(self)
     }
 
+    /// API keys: the key in use, and managing keys with a management key.
+    pub fn keys(&self) -> Keys<'_> {
+        Keys::new(self)
+    }
+
+    /// Guardrails and their assignments to keys and members (management key).
+    pub fn guardrails(&self) -> Guardrails<'_> {
+        Guardrails::new(self)
+    }
+
+    /// The credit balance (management key).
+    pub fn credits(&self) -> Credits<'_> {
+        Credits::new(self)
+    }
+
+    /// Activity and analytics queries (management key).
+    pub fn analytics(&self) -> Analytics<'_> {
+        Analytics::new(self)
+    }
+
+    /// The organization's members (management key).
+    pub fn organization(&self) -> Organization<'_> {
+        Organization::new(self)
+    }
+
+    /// Generation records, their content and feedback.
+    pub fn generations(&self) -> Generations<'_> {
+        Generations::new(self)
+    }
+
     /// The base URL requests go to, without a trailing slash.
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
@@ -241,7 +266,7 @@ impl Client {
     }
 
     /// Every key the client holds, for scrubbing them from anything the server echoes.
-    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn secrets(&self) -> impl Iterator<Item = &str> {
         self.api_key().into_iter().chain(self.management_key())
     }
 }

@@ -72,7 +72,7 @@ async fn pkce_flow_issues_a_working_key() {
         .base_url(server.base_url())
         .build()
         .unwrap();
-    assert!(!user.key().get().await.unwrap().label.is_empty());
+    assert!(!user.keys().current().await.unwrap().label.is_empty());
     let again = app
         .oauth()
         .exchange_code(&code, &verifier)

@@ -134,7 +134,7 @@ async fn one_client_is_shared_across_tasks() {
 async fn the_key_endpoint_describes_the_key_and_responses_carry_metadata() {
     let server = MockServer::start().await;
     let client = client_for(&server);
-    let key = client.key().get().await.unwrap();
+    let key = client.keys().current().await.unwrap();
     assert!(!key.label.is_empty());
     let response = client.chat().create_with_response(&hello()).await.unwrap();
     assert_eq!(response.status.as_u16(), 200);

@@ -72,6 +72,7 @@ pub(crate) async fn create(
         answer.id.clone(),
         super::generation::record(&answer, router, stream),
     );
+    super::generation::store_content(&shared, &request, &answer);
     let extra = vec![(
         HeaderName::from_static("x-generation-id"),
         answer.id.clone(),

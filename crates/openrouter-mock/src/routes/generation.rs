@@ -15,7 +15,7 @@ use crate::state::Shared;
 use crate::transport::{self, ActiveFault};
 
 /// `YYYY-MM-DDTHH:MM:SS+00:00` for a Unix time, without pulling in a date crate.
-fn iso8601(unix: u64) -> String {
+pub(crate) fn iso8601(unix: u64) -> String {
     let days = i64::try_from(unix / 86_400).unwrap_or(0);
     let secs = unix % 86_400;
     // Civil-from-days (proleptic Gregorian), valid for any date after 1970.
@@ -114,6 +114,94 @@ pub(crate) async fn lookup(
     };
     let fault = fault.map(|Extension(f)| f).unwrap_or_default();
     transport::json(&fault, StatusCode::OK, &json!({ "data": data }), Vec::new())
+}
+
+/// The store collection of generation contents, by generation id.
+const CONTENT: &str = "generation_content";
+/// The store collection of feedback, by generation id.
+const FEEDBACK: &str = "generation_feedback";
+const CATEGORIES: &[&str] = &[
+    "latency",
+    "incoherence",
+    "incorrect_response",
+    "formatting",
+    "billing",
+    "api_error",
+    "other",
+];
+
+/// Keeps what a completion was asked and answered, for `GET /generation/content`.
+pub(crate) fn store_content(shared: &Shared, request: &Value, answer: &Completion) {
+    let input = match request.get("messages") {
+        Some(messages) => json!({ "messages": messages }),
+        None => json!({ "prompt": request.get("prompt").cloned().unwrap_or(json!("")) }),
+    };
+    let content = json!({
+        "input": input,
+        "output": { "completion": answer.content, "reasoning": answer.reasoning },
+        "error": null,
+    });
+    shared.store.insert(CONTENT, &answer.id, content);
+}
+
+/// The stored prompt and output of a generation.
+pub(crate) async fn content(
+    State(shared): State<Arc<Shared>>,
+    fault: Option<Extension<ActiveFault>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    if let Err(r) = authenticate(&shared, &headers) {
+        return r.into_response();
+    }
+    let Some(id) = query.get("id").filter(|id| !id.is_empty()) else {
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            "The `id` query parameter is required, e.g. /generation/content?id=gen-...",
+        );
+    };
+    let Some(data) = shared.store.get(CONTENT, id) else {
+        return error_response(StatusCode::NOT_FOUND, &format!("Generation {id} not found"));
+    };
+    let fault = fault.map(|Extension(f)| f).unwrap_or_default();
+    transport::json(&fault, StatusCode::OK, &json!({ "data": data }), Vec::new())
+}
+
+/// Records feedback on a generation this emulator served.
+pub(crate) async fn feedback(
+    State(shared): State<Arc<Shared>>,
+    fault: Option<Extension<ActiveFault>>,
+    headers: HeaderMap,
+    body: bytes::Bytes,
+) -> Response {
+    if let Err(r) = crate::auth::authenticate_management(&shared, &headers) {
+        return r.into_response();
+    }
+    let checked = super::admin::object_body(&body).and_then(|b| {
+        let id = super::admin::required_string(&b, "generation_id")?.to_owned();
+        if !b.contains_key("category") {
+            return Err(super::admin::bad("`category` is required"));
+        }
+        super::admin::check_enum(&b, "category", CATEGORIES, false)?;
+        super::admin::check_type(&b, "comment", "string", false)?;
+        Ok((id, b))
+    });
+    let (id, body) = match checked {
+        Ok(v) => v,
+        Err(r) => return r.into_response(),
+    };
+    if shared.generation(&id).is_none() {
+        return error_response(StatusCode::NOT_FOUND, &format!("Generation {id} not found"));
+    }
+    shared.store.remove(FEEDBACK, &id);
+    shared.store.insert(FEEDBACK, &id, Value::Object(body));
+    let fault = fault.map(|Extension(f)| f).unwrap_or_default();
+    transport::json(
+        &fault,
+        StatusCode::OK,
+        &json!({ "data": { "success": true } }),
+        Vec::new(),
+    )
 }
 
 #[cfg(test)]

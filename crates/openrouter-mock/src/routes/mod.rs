@@ -1,20 +1,26 @@
 //! The HTTP surface: the router, and the intake step every request goes through.
 
+mod admin;
+mod analytics;
 mod audio;
 mod byok;
 mod chat;
 mod completions;
+mod credits;
 mod datasets;
 mod embeddings;
 mod files;
 mod generation;
+mod guardrails;
 mod images;
 mod key;
+mod keys;
 mod messages;
 mod models;
 mod multipart;
 mod oauth;
 mod observability;
+mod organization;
 mod presets;
 mod records;
 mod rerank;
@@ -52,7 +58,21 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route(&route("/chat/completions"), only(post(chat::create)))
         .route(&route("/models"), only(get(models::list)))
         .route(&route("/responses"), only(post(responses::create)))
+        .route(
+            &route("/organization/members"),
+            only(get(organization::members)),
+        )
         .route(&route("/key"), only(get(key::current)))
+        .route(&route("/keys"), only(get(keys::list).post(keys::create)))
+        .route(
+            &route("/keys/{hash}"),
+            only(get(keys::get_one).patch(keys::update).delete(keys::delete)),
+        )
+        .route(&route("/activity"), only(get(analytics::activity)))
+        .route(&route("/analytics/meta"), only(get(analytics::meta)))
+        .route(&route("/analytics/query"), only(post(analytics::query)))
+        .route(&route("/credits"), only(get(credits::get)))
+        .route(&route("/credits/coinbase"), only(post(credits::coinbase)))
         .route(&route("/generation"), only(get(generation::lookup)))
         .route(&route("/byok"), only(get(byok::list).post(byok::create)))
         .route(
@@ -202,6 +222,50 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             only(get(models::endpoints)),
         )
         .route(&route("/providers"), only(get(models::providers)))
+        .route(
+            &route("/generation/content"),
+            only(get(generation::content)),
+        )
+        .route(
+            &route("/generation/feedback"),
+            only(post(generation::feedback)),
+        )
+        .route(
+            &route("/guardrails"),
+            only(get(guardrails::list).post(guardrails::create)),
+        )
+        .route(
+            &route("/guardrails/assignments/keys"),
+            only(get(guardrails::all_keys)),
+        )
+        .route(
+            &route("/guardrails/assignments/members"),
+            only(get(guardrails::all_members)),
+        )
+        .route(
+            &route("/guardrails/{id}"),
+            only(
+                get(guardrails::get_one)
+                    .patch(guardrails::update)
+                    .delete(guardrails::delete),
+            ),
+        )
+        .route(
+            &route("/guardrails/{id}/assignments/keys"),
+            only(get(guardrails::guardrail_keys).post(guardrails::assign_keys)),
+        )
+        .route(
+            &route("/guardrails/{id}/assignments/keys/remove"),
+            only(post(guardrails::unassign_keys)),
+        )
+        .route(
+            &route("/guardrails/{id}/assignments/members"),
+            only(get(guardrails::guardrail_members).post(guardrails::assign_members)),
+        )
+        .route(
+            &route("/guardrails/{id}/assignments/members/remove"),
+            only(post(guardrails::unassign_members)),
+        )
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(Arc::clone(&shared), intake))
         // The intake step enforces the configured limit itself, with the API's error body.

@@ -55,7 +55,6 @@ pub fn operations() -> Vec<Operation> {
         super::messages::OPERATIONS,
         super::rerank::OPERATIONS,
         super::models::OPERATIONS,
-        super::key::OPERATIONS,
         super::byok::OPERATIONS,
         super::observability::OPERATIONS,
         super::presets::OPERATIONS,
@@ -72,6 +71,12 @@ pub fn operations() -> Vec<Operation> {
         super::endpoints::OPERATIONS,
         super::oauth::OPERATIONS,
         super::providers::OPERATIONS,
+        super::keys::OPERATIONS,
+        super::guardrails::OPERATIONS,
+        super::credits::OPERATIONS,
+        super::analytics::OPERATIONS,
+        super::organization::OPERATIONS,
+        super::generations::OPERATIONS,
     ]
     .concat()
 }

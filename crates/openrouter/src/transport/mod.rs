@@ -284,7 +284,7 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
 /// Removes the client's keys from text the server sent back (a proxy may echo headers).
 pub(crate) fn redact(client: &Client, text: &str) -> String {
     let mut clean = text.to_owned();
-    for key in client.keys() {
+    for key in client.secrets() {
         if clean.contains(key) {
             clean = clean.replace(key, "[redacted]");
         }
@@ -297,7 +297,7 @@ fn redact_headers(client: &Client, headers: &HeaderMap) -> HeaderMap {
     for (name, value) in headers {
         let leaks = value
             .to_str()
-            .is_ok_and(|v| client.keys().any(|key| v.contains(key)));
+            .is_ok_and(|v| client.secrets().any(|key| v.contains(key)));
         let value = if leaks {
             HeaderValue::from_static("[redacted]")
         } else {

@@ -9,13 +9,16 @@
 //!     cargo test -p openrouter --test conformance
 //! ```
 
+mod account;
 mod byok;
 mod chat;
 mod completions;
 mod embeddings;
 mod endpoints;
 mod files;
-mod key;
+mod generations;
+mod guardrails;
+mod keys;
 mod media;
 mod messages;
 mod models;

@@ -1,0 +1,64 @@
+//! `/organization`: the organization owning the management key.
+
+use super::operations::{KeyKind, Operation};
+use crate::error::Result;
+use crate::pagination::{PageParams, Paginated, DEFAULT_PAGE_SIZE};
+use crate::response::Response;
+use crate::transport::{self, Auth, Call};
+use crate::types::organization::{OrganizationMember, OrganizationMemberList};
+
+pub(crate) const OPERATIONS: &[Operation] = &[Operation::new(
+    "listOrganizationMembers",
+    "GET",
+    "/organization/members",
+    "Client::organization().list_members",
+    KeyKind::Management,
+)];
+
+api_handle! {
+    /// The organization: [`Client::organization`](crate::Client::organization).
+    Organization
+}
+
+fn members_call(page: PageParams) -> Call {
+    Call::get("/organization/members", Auth::Management)
+        .query("offset", page.offset)
+        .query("limit", page.limit)
+}
+
+impl Organization<'_> {
+    /// One page of the organization's members (the API's default page is 50, at most 100).
+    ///
+    /// Reference: <https://openrouter.ai/docs/api/api-reference/organization/list-organization-members>.
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// [`Error::Config`](crate::Error::Config) without a management key, before sending;
+    /// [`Error::Api`](crate::Error::Api) with 403 for an ordinary key, 404 for an account
+    /// that is not an organization.
+    pub async fn list_members(&self, page: PageParams) -> Result<OrganizationMemberList> {
+        let list: Response<OrganizationMemberList> =
+            transport::send_json(self.client, &members_call(page), &self.options).await?;
+        Ok(list.into_data())
+    }
+
+    /// Every member, fetched page by page as the stream is read.
+    pub fn list_members_all(&self) -> Paginated<OrganizationMember> {
+        self.list_members_all_with_page_size(DEFAULT_PAGE_SIZE)
+    }
+
+    /// Like [`Organization::list_members_all`] with pages of `page_size` (at most 100).
+    pub fn list_members_all_with_page_size(&self, page_size: u32) -> Paginated<OrganizationMember> {
+        let client = self.client.clone();
+        let options = self.options.clone();
+        Paginated::offset(page_size, 0, move |page| {
+            let client = client.clone();
+            let options = options.clone();
+            async move {
+                let list: Response<OrganizationMemberList> =
+                    transport::send_json(&client, &members_call(page), &options).await?;
+                Ok(list.into_data().data)
+            }
+        })
+    }
+}
