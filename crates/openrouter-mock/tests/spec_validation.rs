@@ -398,7 +398,8 @@ async fn recorded_requests_can_be_checked() {
         .send()
         .await
         .unwrap();
-    assert_eq!(resp.status(), 404);
+    // The legacy route is not in the spec: its own check answers (no model given).
+    assert_eq!(resp.status(), 400);
     let results: Vec<Result<(), ValidationError>> = server
         .requests()
         .iter()
@@ -407,4 +408,18 @@ async fn recorded_requests_can_be_checked() {
     assert!(results[0].is_ok());
     assert_eq!(results[1].as_ref().unwrap_err().path, "stop");
     assert_eq!(results[2].as_ref().unwrap_err().path, "operation");
+}
+
+#[tokio::test]
+async fn numeric_max_price_is_accepted_as_the_live_api_does() {
+    let server = MockServer::start().await;
+    let mut body = hello("openai/gpt-4o");
+    body["provider"] = json!({"max_price": {"prompt": 1, "completion": 2.5}});
+    assert_eq!(chat(&server, &body).await.status(), 200);
+    body["provider"] = json!({"max_price": {"prompt": true}});
+    assert_eq!(
+        chat(&server, &body).await.status(),
+        400,
+        "only numbers are let through"
+    );
 }
