@@ -29,7 +29,10 @@ const SELF_CHECKED: &[(&str, &str, ChecksItself)] = &[
 fn lenient_like_the_live_api(error: &ValidationError) -> bool {
     error.path.contains("max_price.")
         && error.expected.contains("string")
-        && error.found.as_deref().is_some_and(|v| v.parse::<f64>().is_ok())
+        && error
+            .found
+            .as_deref()
+            .is_some_and(|v| v.parse::<f64>().is_ok())
 }
 
 /// Fields the Responses handler checks with the live API's wording.

@@ -28,7 +28,6 @@ async fn send_chat_completion_request() {
     assert!(result.finish_reason().is_some());
     let usage = result.usage.as_ref().expect("usage");
     assert!(usage.prompt_tokens > 0 && usage.completion_tokens > 0);
-    target.assert_requests_valid();
 }
 
 #[tokio::test]
@@ -50,5 +49,4 @@ async fn send_chat_completion_request_streamed() {
     let result = accumulator.finish();
     assert!(result.text().is_some_and(|t| !t.is_empty()));
     assert!(result.usage.is_some(), "the final chunk carries usage");
-    target.assert_requests_valid();
 }
