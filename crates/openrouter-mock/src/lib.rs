@@ -1,20 +1,31 @@
 //! A faithful local emulator of the [OpenRouter](https://openrouter.ai) API, for tests and
 //! offline development.
 //!
-//! [`MockServer::start`] binds a free loopback port and serves, under
-//! [`MockServer::base_url`] (`http://127.0.0.1:PORT/api/v1`):
+//! [`MockServer::start`] binds a free loopback port and serves every operation of the
+//! OpenRouter API (the 97 of the published OpenAPI document, plus the legacy
+//! `/completions`) under [`MockServer::base_url`] (`http://127.0.0.1:PORT/api/v1`):
 //!
-//! - `POST /chat/completions`, plain or streamed (`"stream": true` in the body), with
-//!   deterministic replies derived from the prompt, tool calls whose arguments satisfy the
-//!   tool's schema, structured output for `response_format`, reasoning when asked for, and
-//!   usage with cost from the built-in catalogue's prices;
-//! - `GET /models`, the built-in catalogue;
-//! - `GET /key`, whose `usage` grows by the cost of every completion served with the key;
-//! - `GET /generation?id=`, the record of every completion served.
+//! - inference: `POST /chat/completions`, `/responses`, `/messages` and `/completions`,
+//!   plain or streamed (`"stream": true` in the body), with deterministic replies derived
+//!   from the prompt, tool calls whose arguments satisfy the tool's schema, structured output
+//!   for `response_format` / `text.format`, reasoning when asked for, and usage with cost from
+//!   the built-in catalogue's prices; embeddings, rerank, images (streamed partials too),
+//!   speech, transcription, video jobs;
+//! - the catalogue: 50+ models with per-provider endpoints, providers, datasets, benchmarks;
+//! - accounts: `GET /key` (usage grows with every completion), credits consistent with that
+//!   usage, generations recorded from completions, analytics computed from them;
+//! - administration with real create/read/update/delete semantics (404 after delete, 409 on
+//!   conflicts): API keys, guardrails and their assignments, workspaces with budgets and
+//!   members, BYOK keys, observability destinations, SCIM mappings, presets and versions,
+//!   files; these need the management key ([`MockServer::management_key`]) and refuse an API
+//!   key with the live API's 403;
+//! - OAuth PKCE: `GET /auth` (at the site root) redirects with a code that
+//!   `POST /auth/keys` exchanges for a key the emulator then accepts.
 //!
-//! Requests are validated the way OpenRouter does and rejected with its error body,
-//! `{"error":{"code":400,"message":"..."}}`. Every request is recorded for assertions
-//! ([`MockServer::requests`]).
+//! Every JSON request body is validated against the vendored OpenAPI document (see [`spec`];
+//! [`MockConfig::validate_requests()`] turns it off) and rejected with OpenRouter's error body,
+//! `{"error":{"code":400,"message":"..."}}`, naming the offending field. Every request is
+//! recorded for assertions ([`MockServer::requests`]).
 //!
 //! # Faults
 //!

@@ -34,6 +34,21 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # Areas
+//!
+//! Every operation of the API hangs off an area handle on the client: [`Client::chat`],
+//! [`Client::responses`], [`Client::messages`], [`Client::completions`],
+//! [`Client::embeddings`], [`Client::rerank`], [`Client::images`], [`Client::audio`],
+//! [`Client::videos`], [`Client::files`], [`Client::models`], [`Client::endpoints`],
+//! [`Client::providers`], [`Client::generations`], [`Client::credits`], [`Client::keys`],
+//! [`Client::oauth`], [`Client::analytics`], [`Client::datasets`], [`Client::benchmarks`],
+//! [`Client::classifications`], [`Client::presets`], [`Client::guardrails`],
+//! [`Client::workspaces`], [`Client::byok`], [`Client::observability`],
+//! [`Client::organization`] and [`Client::scim`]. The [`api`] module lists each operation
+//! with its method and the key it needs. Administration needs a management key
+//! ([`ClientBuilder::management_key`]); a call without the right key fails before anything
+//! is sent. Lists come one page at a time, or as a lazy [`pagination::Paginated`] stream.
+//!
 //! For tests and offline work, the companion crate `openrouter-mock` runs a faithful
 //! emulator of the API on localhost: point [`ClientBuilder::base_url`] at it.
 
