@@ -94,7 +94,7 @@ async fn stream_yields_partials_then_the_completed_image() {
         .stream(&request)
         .await
         .unwrap()
-        .collect_response()
+        .collect_result()
         .await
         .unwrap();
     assert_eq!(response.data.len(), 1);
@@ -129,7 +129,7 @@ async fn an_error_event_ends_the_stream_with_an_api_error() {
         .stream(&request)
         .await
         .unwrap()
-        .collect_response()
+        .collect_result()
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Api(_)));

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
 use crate::response::Response;
-use crate::stream::{CompletionStream, EventStream};
+use crate::stream::CompletionStream;
 use crate::transport::{self, Auth, Call};
 use crate::types::completions::{CompletionRequest, CompletionResult};
 
@@ -54,14 +54,8 @@ impl Completions<'_> {
     /// arrive as `Err` items of the stream.
     pub async fn stream(&self, request: &CompletionRequest) -> Result<CompletionStream> {
         let request = with_stream_flag(request, Some(true));
-        let mut call = Call::post_json("/completions", Auth::ApiKey, &*request, &self.options)?;
-        call.stream = true;
-        let sent = transport::execute(self.client, &call, &self.options).await?;
-        let idle = self
-            .options
-            .stream_idle_timeout
-            .unwrap_or(self.client.inner.timeouts.stream_idle);
-        Ok(CompletionStream::new(EventStream::new(sent.response, idle)))
+        let call = Call::post_json("/completions", Auth::ApiKey, &*request, &self.options)?;
+        crate::stream::open(self.client, call, &self.options).await
     }
 }
 

@@ -4,7 +4,7 @@
 use super::operations::{KeyKind, Operation};
 use crate::error::{Error, Result};
 use crate::response::Response;
-use crate::stream::{EventStream, ImageStream};
+use crate::stream::ImageStream;
 use crate::transport::{self, segment, Auth, Call};
 use crate::types::images::{
     ImageGenerationRequest, ImageGenerationResponse, ImageModelEndpoints, ImageModelList,
@@ -75,7 +75,7 @@ impl Images<'_> {
 
     /// Generates images and streams partial images as they become available, then the
     /// completed image. Providers without native streaming answer with one completed event.
-    /// [`ImageStream::collect_response`] folds the stream into the final response.
+    /// [`collect_result`](crate::stream::TypedStream::collect_result) folds the stream into the final response.
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/images/create-images>.
     /// Needs an API key.
@@ -86,14 +86,8 @@ impl Images<'_> {
     pub async fn stream(&self, request: &ImageGenerationRequest) -> Result<ImageStream> {
         let mut request = request.clone();
         request.stream = Some(true);
-        let mut call = Call::post_json("/images", Auth::ApiKey, &request, &self.options)?;
-        call.stream = true;
-        let sent = transport::execute(self.client, &call, &self.options).await?;
-        let idle = self
-            .options
-            .stream_idle_timeout
-            .unwrap_or(self.client.inner.timeouts.stream_idle);
-        Ok(ImageStream::new(EventStream::new(sent.response, idle)))
+        let call = Call::post_json("/images", Auth::ApiKey, &request, &self.options)?;
+        crate::stream::open(self.client, call, &self.options).await
     }
 
     /// Lists the image generation models with the parameters they accept.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
 use crate::response::Response;
-use crate::stream::{EventStream, ResponsesStream};
+use crate::stream::ResponsesStream;
 use crate::transport::{self, Auth, Call};
 use crate::types::responses::{ResponsesRequest, ResponsesResult};
 
@@ -66,14 +66,8 @@ impl Responses<'_> {
     /// (`error` events, `response.failed`) arrive as `Err` items of the stream.
     pub async fn stream(&self, request: &ResponsesRequest) -> Result<ResponsesStream> {
         let request = with_stream_flag(request, Some(true));
-        let mut call = Call::post_json("/responses", Auth::ApiKey, &*request, &self.options)?;
-        call.stream = true;
-        let sent = transport::execute(self.client, &call, &self.options).await?;
-        let idle = self
-            .options
-            .stream_idle_timeout
-            .unwrap_or(self.client.inner.timeouts.stream_idle);
-        Ok(ResponsesStream::new(EventStream::new(sent.response, idle)))
+        let call = Call::post_json("/responses", Auth::ApiKey, &*request, &self.options)?;
+        crate::stream::open(self.client, call, &self.options).await
     }
 }
 

@@ -1,17 +1,28 @@
 //! The legacy text completions stream.
 
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-use futures_core::Stream;
-use http::HeaderMap;
-
-use super::events::{EventStream, InBandError, StreamEvent};
-use crate::error::Result;
+use super::typed::{sealed, StreamPayload};
+use super::TypedStream;
 use crate::types::completions::{CompletionChoice, CompletionChunk, CompletionResult};
 use crate::types::error::ErrorBody;
 
-impl InBandError for CompletionChunk {
+impl sealed::Sealed for CompletionChunk {}
+
+impl StreamPayload for CompletionChunk {
+    type Output = CompletionResult;
+    type Accumulator = CompletionAccumulator;
+
+    fn accumulate(accumulator: &mut CompletionAccumulator, chunk: &Self) {
+        accumulator.push(chunk);
+    }
+
+    fn finish(accumulator: CompletionAccumulator) -> CompletionResult {
+        accumulator.finish()
+    }
+
+    fn generation_id(&self) -> Option<&str> {
+        Some(&self.id)
+    }
+
     fn in_band_error(&self) -> Option<ErrorBody> {
         Some(ErrorBody {
             error: self.error()?,
@@ -25,55 +36,30 @@ impl InBandError for CompletionChunk {
 /// A streamed text completion: yields each [`CompletionChunk`] as it arrives.
 ///
 /// An in-band error (a top-level or per-choice `error`, or `finish_reason: "error"`) ends
-/// the stream with `Err(Error::Api(..))`. Keep-alive comments are counted, not yielded.
-pub struct CompletionStream {
-    events: EventStream<CompletionChunk>,
-    keep_alives: u64,
+/// the stream with `Err(Error::Api(..))`.
+pub type CompletionStream = TypedStream<CompletionChunk>;
+
+/// Joins the pieces of each choice of a completion stream into the final result.
+#[derive(Debug, Clone, Default)]
+pub struct CompletionAccumulator {
+    result: CompletionResult,
 }
 
-impl std::fmt::Debug for CompletionStream {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CompletionStream")
-            .field("status", &self.events.status())
-            .field("keep_alives", &self.keep_alives)
-            .finish_non_exhaustive()
-    }
-}
-
-impl CompletionStream {
-    pub(crate) fn new(events: EventStream<CompletionChunk>) -> Self {
-        Self {
-            events,
-            keep_alives: 0,
-        }
+impl CompletionAccumulator {
+    /// An empty accumulator.
+    pub fn new() -> Self {
+        Self::default()
     }
 
-    /// The generation id from the `X-Generation-Id` header.
-    pub fn generation_id(&self) -> Option<String> {
-        crate::transport::generation_id(self.events.headers())
+    /// Adds a chunk.
+    pub fn push(&mut self, chunk: &CompletionChunk) {
+        fold(&mut self.result, chunk.clone());
     }
 
-    /// The response headers.
-    pub fn headers(&self) -> &HeaderMap {
-        self.events.headers()
-    }
-
-    /// How many keep-alive comments have arrived so far.
-    pub fn keep_alives(&self) -> u64 {
-        self.keep_alives
-    }
-
-    /// Reads the whole stream and joins the pieces of each choice into the final result.
-    ///
-    /// # Errors
-    /// The first error the stream yields.
-    pub async fn collect_result(mut self) -> Result<CompletionResult> {
-        let mut result = CompletionResult::default();
-        while let Some(chunk) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
-            fold(&mut result, chunk?);
-        }
-        result.choices.sort_by_key(|c| c.index);
-        Ok(result)
+    /// The result, choices in index order.
+    pub fn finish(mut self) -> CompletionResult {
+        self.result.choices.sort_by_key(|c| c.index);
+        self.result
     }
 }
 
@@ -123,26 +109,6 @@ fn fold(result: &mut CompletionResult, chunk: CompletionChunk) {
         choice.extra.extend(piece.extra);
     }
     result.extra.extend(chunk.extra);
-}
-
-impl Stream for CompletionStream {
-    type Item = Result<CompletionChunk>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let this = self.get_mut();
-        loop {
-            return match this.events.poll_event(cx) {
-                Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => {
-                    this.keep_alives += 1;
-                    continue;
-                }
-                Poll::Ready(Some(Ok(StreamEvent::Data(chunk)))) => Poll::Ready(Some(Ok(chunk))),
-                Poll::Ready(Some(Err(error))) => Poll::Ready(Some(Err(error))),
-                Poll::Ready(None) => Poll::Ready(None),
-                Poll::Pending => Poll::Pending,
-            };
-        }
-    }
 }
 
 /// Compile-time proof that streams can move across tasks and threads.

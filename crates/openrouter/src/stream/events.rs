@@ -12,9 +12,9 @@ use std::time::Duration;
 use bytes::Bytes;
 use futures_core::Stream;
 use http::{HeaderMap, StatusCode};
-use serde::de::DeserializeOwned;
 use tokio::time::{Instant, Sleep};
 
+use super::typed::StreamPayload;
 use crate::error::{ApiError, DecodeError, Error, Result, TimeoutPhase, TransportErrorKind};
 use crate::sse::{SseDecoder, SseItem};
 use crate::types::error::ErrorBody;
@@ -29,12 +29,6 @@ pub enum StreamEvent<T> {
     Data(T),
     /// A keep-alive comment such as `OPENROUTER PROCESSING`: the server is still working.
     KeepAlive(String),
-}
-
-/// Lets each stream type say when a decoded event is really an error.
-pub(crate) trait InBandError {
-    /// The error this event carries, if any; it ends the stream.
-    fn in_band_error(&self) -> Option<ErrorBody>;
 }
 
 /// Typed events from an SSE body.
@@ -82,7 +76,7 @@ impl<T> EventStream<T> {
     }
 }
 
-impl<T: DeserializeOwned + InBandError> EventStream<T> {
+impl<T: StreamPayload> EventStream<T> {
     /// Turns one SSE item into what the stream yields; `None` means "nothing to yield".
     fn on_item(&mut self, item: SseItem) -> Option<Result<StreamEvent<T>>> {
         let event = match item {

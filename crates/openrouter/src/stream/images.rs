@@ -1,19 +1,26 @@
 //! The image generation stream: partial images, text chunks, then the completed image.
 
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-use futures_core::Stream;
-use http::HeaderMap;
-
-use super::events::{EventStream, InBandError, StreamEvent};
-use crate::error::Result;
+use super::typed::{sealed, StreamPayload};
+use super::TypedStream;
 use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
 use crate::types::images::{
     GeneratedImage, ImageGenerationResponse, ImageStreamEvent, ImageStreamEventType,
 };
 
-impl InBandError for ImageStreamEvent {
+impl sealed::Sealed for ImageStreamEvent {}
+
+impl StreamPayload for ImageStreamEvent {
+    type Output = ImageGenerationResponse;
+    type Accumulator = ImageAccumulator;
+
+    fn accumulate(accumulator: &mut ImageAccumulator, event: &Self) {
+        accumulator.push(event);
+    }
+
+    fn finish(accumulator: ImageAccumulator) -> ImageGenerationResponse {
+        accumulator.finish()
+    }
+
     fn in_band_error(&self) -> Option<ErrorBody> {
         if self.kind != ImageStreamEventType::Error && self.error.is_none() {
             return None;
@@ -46,63 +53,10 @@ impl InBandError for ImageStreamEvent {
 }
 
 /// A streamed image generation: yields each [`ImageStreamEvent`] (partial images, text
-/// chunks, the completed image) as it arrives.
-///
-/// An `error` event ends the stream with `Err(Error::Api(..))`. Keep-alive comments are
-/// skipped; a stream silent longer than the idle timeout ends with a timeout error.
-/// Dropping the stream closes the connection.
-pub struct ImageStream {
-    events: EventStream<ImageStreamEvent>,
-}
-
-impl std::fmt::Debug for ImageStream {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ImageStream")
-            .field("status", &self.events.status())
-            .finish_non_exhaustive()
-    }
-}
-
-impl ImageStream {
-    pub(crate) fn new(events: EventStream<ImageStreamEvent>) -> Self {
-        Self { events }
-    }
-
-    /// The response headers.
-    pub fn headers(&self) -> &HeaderMap {
-        self.events.headers()
-    }
-
-    /// Reads the whole stream and returns the final response, as `POST /images` without
-    /// streaming would have.
-    ///
-    /// # Errors
-    /// The first error the stream yields.
-    pub async fn collect_response(mut self) -> Result<ImageGenerationResponse> {
-        let mut accumulator = ImageAccumulator::new();
-        while let Some(event) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
-            accumulator.push(&event?);
-        }
-        Ok(accumulator.finish())
-    }
-}
-
-impl Stream for ImageStream {
-    type Item = Result<ImageStreamEvent>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let this = self.get_mut();
-        loop {
-            return match this.events.poll_event(cx) {
-                Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => continue,
-                Poll::Ready(Some(Ok(StreamEvent::Data(event)))) => Poll::Ready(Some(Ok(event))),
-                Poll::Ready(Some(Err(error))) => Poll::Ready(Some(Err(error))),
-                Poll::Ready(None) => Poll::Ready(None),
-                Poll::Pending => Poll::Pending,
-            };
-        }
-    }
-}
+/// chunks, the completed image) as it arrives; an `error` event ends it with
+/// `Err(Error::Api(..))`. [`collect_result`](TypedStream::collect_result) returns the final
+/// response, as `POST /images` without streaming would have.
+pub type ImageStream = TypedStream<ImageStreamEvent>;
 
 /// Folds image stream events into the final [`ImageGenerationResponse`]: one image per
 /// completed event; text chunks of the `content` phase are joined into an SVG image when

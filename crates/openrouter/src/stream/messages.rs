@@ -1,21 +1,40 @@
 //! The messages stream (Anthropic event format) and its accumulator.
 
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-use futures_core::Stream;
-use http::HeaderMap;
 use serde_json::{Map, Value};
 
-use super::events::{EventStream, InBandError, StreamEvent};
-use crate::error::Result;
+use super::typed::{sealed, StreamPayload};
+use super::{Events, TypedStream};
 use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
 use crate::types::messages::{
     ContentBlock, ContentDelta, MessagesErrorDetail, MessagesResult, MessagesStreamEvent,
     MessagesUsage, TextBlock, ThinkingBlock,
 };
 
-impl InBandError for MessagesStreamEvent {
+impl sealed::Sealed for MessagesStreamEvent {}
+
+impl StreamPayload for MessagesStreamEvent {
+    type Output = MessagesResult;
+    type Accumulator = MessagesAccumulator;
+
+    fn accumulate(accumulator: &mut MessagesAccumulator, event: &Self) {
+        accumulator.push(event);
+    }
+
+    fn finish(accumulator: MessagesAccumulator) -> MessagesResult {
+        accumulator.finish()
+    }
+
+    fn generation_id(&self) -> Option<&str> {
+        match self {
+            MessagesStreamEvent::MessageStart(start) => Some(&start.message.id),
+            _ => None,
+        }
+    }
+
+    fn is_keep_alive(&self) -> bool {
+        matches!(self, MessagesStreamEvent::Ping(_))
+    }
+
     fn in_band_error(&self) -> Option<ErrorBody> {
         let MessagesStreamEvent::Error(event) = self else {
             return None;
@@ -50,133 +69,14 @@ fn error_object(detail: &MessagesErrorDetail) -> ErrorObject {
 
 /// A streamed messages call: yields each [`MessagesStreamEvent`] as it arrives.
 ///
-/// `ping` events are keep-alives: they are counted ([`MessagesStream::keep_alives`]) and
-/// shown by [`MessagesStream::events`] as [`StreamEvent::KeepAlive`], never yielded as data.
-/// An `error` event ends the stream with `Err(Error::Api(..))` whose code is the Anthropic
-/// error type and whose `error_type()` is OpenRouter's canonical type. Dropping the stream
-/// closes the connection.
-pub struct MessagesStream {
-    events: EventStream<MessagesStreamEvent>,
-    generation_id: Option<String>,
-    keep_alives: u64,
-}
-
-impl std::fmt::Debug for MessagesStream {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MessagesStream")
-            .field("status", &self.events.status())
-            .field("generation_id", &self.generation_id)
-            .field("keep_alives", &self.keep_alives)
-            .finish_non_exhaustive()
-    }
-}
-
-impl MessagesStream {
-    pub(crate) fn new(events: EventStream<MessagesStreamEvent>) -> Self {
-        let generation_id = crate::transport::generation_id(events.headers());
-        Self {
-            events,
-            generation_id,
-            keep_alives: 0,
-        }
-    }
-
-    /// The generation id: from the `X-Generation-Id` header, or else the message id once
-    /// `message_start` has arrived.
-    pub fn generation_id(&self) -> Option<&str> {
-        self.generation_id.as_deref()
-    }
-
-    /// The response headers.
-    pub fn headers(&self) -> &HeaderMap {
-        self.events.headers()
-    }
-
-    /// How many keep-alives (`ping` events and comments) have arrived so far.
-    pub fn keep_alives(&self) -> u64 {
-        self.keep_alives
-    }
-
-    /// The same stream, yielding keep-alives too.
-    pub fn events(self) -> MessagesEvents {
-        MessagesEvents { stream: self }
-    }
-
-    /// Reads the whole stream and folds it into the final message.
-    ///
-    /// # Errors
-    /// The first error the stream yields.
-    pub async fn collect_result(mut self) -> Result<MessagesResult> {
-        let mut accumulator = MessagesAccumulator::new();
-        while let Some(event) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
-            accumulator.push(&event?);
-        }
-        Ok(accumulator.finish())
-    }
-
-    fn poll_event(
-        &mut self,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<StreamEvent<MessagesStreamEvent>>>> {
-        match self.events.poll_event(cx) {
-            Poll::Ready(Some(Ok(StreamEvent::Data(MessagesStreamEvent::Ping(_))))) => {
-                self.keep_alives += 1;
-                Poll::Ready(Some(Ok(StreamEvent::KeepAlive("ping".into()))))
-            }
-            Poll::Ready(Some(Ok(StreamEvent::KeepAlive(text)))) => {
-                self.keep_alives += 1;
-                Poll::Ready(Some(Ok(StreamEvent::KeepAlive(text))))
-            }
-            Poll::Ready(Some(Ok(StreamEvent::Data(MessagesStreamEvent::MessageStart(start)))))
-                if self.generation_id.is_none() && !start.message.id.is_empty() =>
-            {
-                self.generation_id = Some(start.message.id.clone());
-                Poll::Ready(Some(Ok(StreamEvent::Data(
-                    MessagesStreamEvent::MessageStart(start),
-                ))))
-            }
-            other => other,
-        }
-    }
-}
-
-impl Stream for MessagesStream {
-    type Item = Result<MessagesStreamEvent>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let this = self.get_mut();
-        loop {
-            return match this.poll_event(cx) {
-                Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => continue,
-                Poll::Ready(Some(Ok(StreamEvent::Data(event)))) => Poll::Ready(Some(Ok(event))),
-                Poll::Ready(Some(Err(error))) => Poll::Ready(Some(Err(error))),
-                Poll::Ready(None) => Poll::Ready(None),
-                Poll::Pending => Poll::Pending,
-            };
-        }
-    }
-}
+/// `ping` events are keep-alives: they are counted ([`TypedStream::keep_alives`]) and shown
+/// by [`TypedStream::events`] as a keep-alive, never yielded as data. An `error` event ends
+/// the stream with `Err(Error::Api(..))` whose code is the Anthropic error type and whose
+/// `error_type()` is OpenRouter's canonical type.
+pub type MessagesStream = TypedStream<MessagesStreamEvent>;
 
 /// A [`MessagesStream`] that also yields keep-alives (`ping` events and comments).
-#[derive(Debug)]
-pub struct MessagesEvents {
-    stream: MessagesStream,
-}
-
-impl MessagesEvents {
-    /// The underlying stream (for its generation id, headers, counters).
-    pub fn stream(&self) -> &MessagesStream {
-        &self.stream
-    }
-}
-
-impl Stream for MessagesEvents {
-    type Item = Result<StreamEvent<MessagesStreamEvent>>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.get_mut().stream.poll_event(cx)
-    }
-}
+pub type MessagesEvents = Events<MessagesStreamEvent>;
 
 /// Folds messages stream events into the [`MessagesResult`] a non-streamed call would
 /// give: text, thinking with its signature, tool inputs parsed from their JSON fragments,

@@ -7,13 +7,15 @@ mod events;
 mod images;
 mod messages;
 mod responses;
+mod typed;
 
 pub use accumulator::ChatAccumulator;
 pub use chat::{ChatEvents, ChatStream};
-pub use completions::CompletionStream;
+pub use completions::{CompletionAccumulator, CompletionStream};
 pub use events::StreamEvent;
 pub use images::{ImageAccumulator, ImageStream};
 pub use messages::{MessagesAccumulator, MessagesEvents, MessagesStream};
 pub use responses::{ResponsesAccumulator, ResponsesEvents, ResponsesStream};
+pub use typed::{Events, StreamPayload, TypedStream};
 
-pub(crate) use events::EventStream;
+pub(crate) use typed::open;

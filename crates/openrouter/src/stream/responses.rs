@@ -1,15 +1,10 @@
 //! The Responses API stream and the accumulator that folds its events into the final
 //! response.
 
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-use futures_core::Stream;
-use http::HeaderMap;
 use serde_json::Value;
 
-use super::events::{EventStream, InBandError, StreamEvent};
-use crate::error::Result;
+use super::typed::{sealed, StreamPayload};
+use super::{Events, TypedStream};
 use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
 use crate::types::responses::{
     ResponsesEvent, ResponsesEventKind, ResponsesFunctionCall, ResponsesOutputContent,
@@ -26,7 +21,24 @@ fn body(error: ErrorObject) -> ErrorBody {
     }
 }
 
-impl InBandError for ResponsesEvent {
+impl sealed::Sealed for ResponsesEvent {}
+
+impl StreamPayload for ResponsesEvent {
+    type Output = ResponsesResult;
+    type Accumulator = ResponsesAccumulator;
+
+    fn accumulate(accumulator: &mut ResponsesAccumulator, event: &Self) {
+        accumulator.push(event);
+    }
+
+    fn finish(accumulator: ResponsesAccumulator) -> ResponsesResult {
+        accumulator.finish()
+    }
+
+    fn generation_id(&self) -> Option<&str> {
+        self.response.as_ref().map(|response| response.id.as_str())
+    }
+
     fn in_band_error(&self) -> Option<ErrorBody> {
         match &self.kind {
             ResponsesEventKind::Error => {
@@ -74,124 +86,12 @@ impl InBandError for ResponsesEvent {
 /// A streamed response: yields each [`ResponsesEvent`] as it arrives.
 ///
 /// `error` events and `response.failed` end the stream with `Err(Error::Api(..))` carrying
-/// the code and message. A stream that stays silent longer than the idle timeout ends with
-/// a timeout error; keep-alive comments count as activity. Dropping the stream closes the
-/// connection.
-pub struct ResponsesStream {
-    events: EventStream<ResponsesEvent>,
-    generation_id: Option<String>,
-    keep_alives: u64,
-}
-
-impl std::fmt::Debug for ResponsesStream {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ResponsesStream")
-            .field("status", &self.events.status())
-            .field("generation_id", &self.generation_id)
-            .field("keep_alives", &self.keep_alives)
-            .finish_non_exhaustive()
-    }
-}
-
-impl ResponsesStream {
-    pub(crate) fn new(events: EventStream<ResponsesEvent>) -> Self {
-        let generation_id = crate::transport::generation_id(events.headers());
-        Self {
-            events,
-            generation_id,
-            keep_alives: 0,
-        }
-    }
-
-    /// The generation id: from the `X-Generation-Id` header, or else the response id once
-    /// the first lifecycle event has arrived.
-    pub fn generation_id(&self) -> Option<&str> {
-        self.generation_id.as_deref()
-    }
-
-    /// The response headers.
-    pub fn headers(&self) -> &HeaderMap {
-        self.events.headers()
-    }
-
-    /// How many keep-alive comments have arrived so far.
-    pub fn keep_alives(&self) -> u64 {
-        self.keep_alives
-    }
-
-    /// The same stream, yielding keep-alive comments too.
-    pub fn events(self) -> ResponsesEvents {
-        ResponsesEvents { stream: self }
-    }
-
-    /// Reads the whole stream and folds it into the final response (see
-    /// [`ResponsesAccumulator`]).
-    ///
-    /// # Errors
-    /// The first error the stream yields.
-    pub async fn collect_result(mut self) -> Result<ResponsesResult> {
-        let mut accumulator = ResponsesAccumulator::new();
-        while let Some(event) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
-            accumulator.push(&event?);
-        }
-        Ok(accumulator.finish())
-    }
-
-    fn poll_event(
-        &mut self,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<StreamEvent<ResponsesEvent>>>> {
-        let polled = self.events.poll_event(cx);
-        match &polled {
-            Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => self.keep_alives += 1,
-            Poll::Ready(Some(Ok(StreamEvent::Data(event)))) if self.generation_id.is_none() => {
-                if let Some(response) = event.response.as_ref().filter(|r| !r.id.is_empty()) {
-                    self.generation_id = Some(response.id.clone());
-                }
-            }
-            _ => {}
-        }
-        polled
-    }
-}
-
-impl Stream for ResponsesStream {
-    type Item = Result<ResponsesEvent>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        let this = self.get_mut();
-        loop {
-            return match this.poll_event(cx) {
-                Poll::Ready(Some(Ok(StreamEvent::KeepAlive(_)))) => continue,
-                Poll::Ready(Some(Ok(StreamEvent::Data(event)))) => Poll::Ready(Some(Ok(event))),
-                Poll::Ready(Some(Err(error))) => Poll::Ready(Some(Err(error))),
-                Poll::Ready(None) => Poll::Ready(None),
-                Poll::Pending => Poll::Pending,
-            };
-        }
-    }
-}
+/// the code and message; [`collect_result`](TypedStream::collect_result) folds the events
+/// with a [`ResponsesAccumulator`].
+pub type ResponsesStream = TypedStream<ResponsesEvent>;
 
 /// A [`ResponsesStream`] that also yields keep-alive comments.
-#[derive(Debug)]
-pub struct ResponsesEvents {
-    stream: ResponsesStream,
-}
-
-impl ResponsesEvents {
-    /// The underlying stream (for its generation id, headers, counters).
-    pub fn stream(&self) -> &ResponsesStream {
-        &self.stream
-    }
-}
-
-impl Stream for ResponsesEvents {
-    type Item = Result<StreamEvent<ResponsesEvent>>;
-
-    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.get_mut().stream.poll_event(cx)
-    }
-}
+pub type ResponsesEvents = Events<ResponsesEvent>;
 
 /// Folds stream events into the final [`ResponsesResult`].
 ///
