@@ -1,7 +1,5 @@
 //! `POST /chat/completions`.
 
-use std::borrow::Cow;
-
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
 use crate::response::Response;
@@ -44,7 +42,7 @@ impl Chat<'_> {
         &self,
         request: &ChatRequest,
     ) -> Result<Response<ChatResult>> {
-        let request = with_stream_flag(request, None);
+        let request = super::with_stream_flag(request, false);
         let call = Call::post_json("/chat/completions", Auth::ApiKey, &*request, &self.options)?;
         transport::send_json(self.client, &call, &self.options).await
     }
@@ -58,20 +56,8 @@ impl Chat<'_> {
     /// As [`Chat::create`], for failures before the stream starts; later failures arrive as
     /// `Err` items of the stream.
     pub async fn stream(&self, request: &ChatRequest) -> Result<ChatStream> {
-        let request = with_stream_flag(request, Some(true));
+        let request = super::with_stream_flag(request, true);
         let call = Call::post_json("/chat/completions", Auth::ApiKey, &*request, &self.options)?;
         crate::stream::open(self.client, call, &self.options).await
-    }
-}
-
-/// The request with `stream` set as the call needs it, copied only when it differs.
-fn with_stream_flag(request: &ChatRequest, stream: Option<bool>) -> Cow<'_, ChatRequest> {
-    let wanted = stream.filter(|s| *s);
-    if request.stream.filter(|s| *s) == wanted {
-        Cow::Borrowed(request)
-    } else {
-        let mut owned = request.clone();
-        owned.stream = wanted;
-        Cow::Owned(owned)
     }
 }

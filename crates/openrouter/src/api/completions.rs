@@ -1,7 +1,5 @@
 //! `POST /completions`: legacy text completions (outside the spec, still served).
 
-use std::borrow::Cow;
-
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
 use crate::response::Response;
@@ -42,7 +40,7 @@ impl Completions<'_> {
         &self,
         request: &CompletionRequest,
     ) -> Result<Response<CompletionResult>> {
-        let request = with_stream_flag(request, None);
+        let request = super::with_stream_flag(request, false);
         let call = Call::post_json("/completions", Auth::ApiKey, &*request, &self.options)?;
         transport::send_json(self.client, &call, &self.options).await
     }
@@ -53,22 +51,8 @@ impl Completions<'_> {
     /// As [`Completions::create`], for failures before the stream starts; later failures
     /// arrive as `Err` items of the stream.
     pub async fn stream(&self, request: &CompletionRequest) -> Result<CompletionStream> {
-        let request = with_stream_flag(request, Some(true));
+        let request = super::with_stream_flag(request, true);
         let call = Call::post_json("/completions", Auth::ApiKey, &*request, &self.options)?;
         crate::stream::open(self.client, call, &self.options).await
-    }
-}
-
-fn with_stream_flag(
-    request: &CompletionRequest,
-    stream: Option<bool>,
-) -> Cow<'_, CompletionRequest> {
-    let wanted = stream.filter(|s| *s);
-    if request.stream.filter(|s| *s) == wanted {
-        Cow::Borrowed(request)
-    } else {
-        let mut owned = request.clone();
-        owned.stream = wanted;
-        Cow::Owned(owned)
     }
 }

@@ -84,9 +84,8 @@ impl Images<'_> {
     /// As [`Images::generate`] for failures before the stream starts; an `error` event
     /// arrives as an `Err(Error::Api)` item that ends the stream.
     pub async fn stream(&self, request: &ImageGenerationRequest) -> Result<ImageStream> {
-        let mut request = request.clone();
-        request.stream = Some(true);
-        let call = Call::post_json("/images", Auth::ApiKey, &request, &self.options)?;
+        let request = super::with_stream_flag(request, true);
+        let call = Call::post_json("/images", Auth::ApiKey, &*request, &self.options)?;
         crate::stream::open(self.client, call, &self.options).await
     }
 

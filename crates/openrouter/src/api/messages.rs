@@ -1,7 +1,5 @@
 //! `POST /messages`: the Anthropic Messages format.
 
-use std::borrow::Cow;
-
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
 use crate::response::Response;
@@ -45,7 +43,7 @@ impl Messages<'_> {
         &self,
         request: &MessagesRequest,
     ) -> Result<Response<MessagesResult>> {
-        let request = with_stream_flag(request, None);
+        let request = super::with_stream_flag(request, false);
         let call = Call::post_json("/messages", Auth::ApiKey, &*request, &self.options)?;
         transport::send_json(self.client, &call, &self.options).await
     }
@@ -58,20 +56,8 @@ impl Messages<'_> {
     /// As [`Messages::create`], for failures before the stream starts; later failures
     /// (including `error` events) arrive as `Err` items of the stream.
     pub async fn stream(&self, request: &MessagesRequest) -> Result<MessagesStream> {
-        let request = with_stream_flag(request, Some(true));
+        let request = super::with_stream_flag(request, true);
         let call = Call::post_json("/messages", Auth::ApiKey, &*request, &self.options)?;
         crate::stream::open(self.client, call, &self.options).await
-    }
-}
-
-/// The request with `stream` set as the call needs it, copied only when it differs.
-fn with_stream_flag(request: &MessagesRequest, stream: Option<bool>) -> Cow<'_, MessagesRequest> {
-    let wanted = stream.filter(|s| *s);
-    if request.stream.filter(|s| *s) == wanted {
-        Cow::Borrowed(request)
-    } else {
-        let mut owned = request.clone();
-        owned.stream = wanted;
-        Cow::Owned(owned)
     }
 }

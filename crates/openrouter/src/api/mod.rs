@@ -34,6 +34,51 @@ macro_rules! api_handle {
 }
 
 mod analytics;
+/// Requests with a `stream` flag, which the plain and streaming methods set for the caller.
+pub(crate) trait Streamable: Clone {
+    /// The flag as the caller left it.
+    fn stream_flag(&self) -> Option<bool>;
+    /// Sets the flag.
+    fn set_stream_flag(&mut self, stream: Option<bool>);
+}
+
+macro_rules! streamable {
+    ($($request:ty),+ $(,)?) => {$(
+        impl Streamable for $request {
+            fn stream_flag(&self) -> Option<bool> {
+                self.stream
+            }
+            fn set_stream_flag(&mut self, stream: Option<bool>) {
+                self.stream = stream;
+            }
+        }
+    )+};
+}
+
+streamable!(
+    crate::types::chat::ChatRequest,
+    crate::types::completions::CompletionRequest,
+    crate::types::images::ImageGenerationRequest,
+    crate::types::messages::MessagesRequest,
+    crate::types::responses::ResponsesRequest,
+);
+
+/// The request with `stream` set as the call needs it (`true` to stream, absent otherwise),
+/// copied only when the caller's flag differs.
+pub(crate) fn with_stream_flag<R: Streamable>(
+    request: &R,
+    stream: bool,
+) -> std::borrow::Cow<'_, R> {
+    let wanted = stream.then_some(true);
+    if request.stream_flag().filter(|s| *s) == wanted {
+        std::borrow::Cow::Borrowed(request)
+    } else {
+        let mut owned = request.clone();
+        owned.set_stream_flag(wanted);
+        std::borrow::Cow::Owned(owned)
+    }
+}
+
 mod audio;
 mod benchmarks;
 mod byok;

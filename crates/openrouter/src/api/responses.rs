@@ -1,7 +1,5 @@
 //! `POST /responses`: the Responses API (OpenAI Responses shape).
 
-use std::borrow::Cow;
-
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
 use crate::response::Response;
@@ -48,7 +46,7 @@ impl Responses<'_> {
         &self,
         request: &ResponsesRequest,
     ) -> Result<Response<ResponsesResult>> {
-        let request = with_stream_flag(request, None);
+        let request = super::with_stream_flag(request, false);
         let call = Call::post_json("/responses", Auth::ApiKey, &*request, &self.options)?;
         transport::send_json(self.client, &call, &self.options).await
     }
@@ -65,20 +63,8 @@ impl Responses<'_> {
     /// As [`Responses::create`], for failures before the stream starts; later failures
     /// (`error` events, `response.failed`) arrive as `Err` items of the stream.
     pub async fn stream(&self, request: &ResponsesRequest) -> Result<ResponsesStream> {
-        let request = with_stream_flag(request, Some(true));
+        let request = super::with_stream_flag(request, true);
         let call = Call::post_json("/responses", Auth::ApiKey, &*request, &self.options)?;
         crate::stream::open(self.client, call, &self.options).await
-    }
-}
-
-/// The request with `stream` set as the call needs it, copied only when it differs.
-fn with_stream_flag(request: &ResponsesRequest, stream: Option<bool>) -> Cow<'_, ResponsesRequest> {
-    let wanted = stream.filter(|s| *s);
-    if request.stream.filter(|s| *s) == wanted {
-        Cow::Borrowed(request)
-    } else {
-        let mut owned = request.clone();
-        owned.stream = wanted;
-        Cow::Owned(owned)
     }
 }
