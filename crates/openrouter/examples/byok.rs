@@ -32,7 +32,9 @@ async fn main() -> ExitCode {
 
 async fn list(client: &Client) -> openrouter::Result<()> {
     let mut keys = client.byok().list_all(&ByokListQuery::new());
+    let mut count = 0;
     while let Some(key) = keys.next().await {
+        count += 1;
         let key = key?;
         let state = if key.disabled == Some(true) {
             "disabled"
@@ -45,6 +47,9 @@ async fn list(client: &Client) -> openrouter::Result<()> {
             key.name.as_deref().unwrap_or("-"),
             key.label
         );
+    }
+    if count == 0 {
+        println!("(none)");
     }
     Ok(())
 }

@@ -36,7 +36,9 @@ async fn list(client: &Client) -> openrouter::Result<()> {
     let mut destinations = client
         .observability()
         .list_all(&DestinationListQuery::new(), 50);
+    let mut count = 0;
     while let Some(destination) = destinations.next().await {
+        count += 1;
         let d = destination?;
         let kind = d.kind.map_or("?".to_owned(), |k| k.to_string());
         let enabled = if d.enabled == Some(true) {
@@ -50,6 +52,9 @@ async fn list(client: &Client) -> openrouter::Result<()> {
             d.name.as_deref().unwrap_or("-"),
             d.sampling_rate.unwrap_or(1.0)
         );
+    }
+    if count == 0 {
+        println!("(none)");
     }
     Ok(())
 }
