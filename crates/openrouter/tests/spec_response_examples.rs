@@ -2,7 +2,7 @@
 //! losing a field: error examples through `ErrorBody`, success examples through the type the
 //! operation's method decodes, SSE examples event by event through the area's stream event type.
 //!
-//! Null-valued keys are removed from both sides before comparing (the SDK never writes `null`)
+//! Null-valued keys are removed from both sides before comparing (an absent field and `null` mean the same)
 //! and numbers compare by value (`1` and `1.0` are the same number).
 
 use std::collections::BTreeMap;
@@ -493,7 +493,8 @@ fn every_response_example_round_trips() {
     eprintln!(
         "spec response examples over {operations} operations: {} error examples checked \
          (statuses {:?}), {} success JSON examples checked, {} SSE examples with {} events \
-         checked, {} binary examples skipped; {} of the checked examples failed in KNOWN_LOSSY operations and were excused",
+         checked, {} binary examples skipped; {} of the checked examples failed in \
+         KNOWN_LOSSY operations and were excused",
         counts.errors,
         statuses.keys().collect::<Vec<_>>(),
         counts.successes,
