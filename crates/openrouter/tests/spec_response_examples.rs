@@ -2,8 +2,8 @@
 //! losing a field: error examples through `ErrorBody`, success examples through the type the
 //! operation's method decodes, SSE examples event by event through the area's stream event type.
 //!
-//! Null-valued keys are removed from both sides before comparing (an absent field and `null` mean the same)
-//! and numbers compare by value (`1` and `1.0` are the same number).
+//! Null-valued keys are removed from both sides before comparing (an absent field and `null`
+//! mean the same) and numbers compare by value (`1` and `1.0` are the same number).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
