@@ -251,15 +251,17 @@ impl ApiError {
         let code = status.or_else(|| {
             self.error
                 .code
-                .as_number()
+                .as_ref()
+                .and_then(ErrorCode::as_number)
                 .and_then(|n| u16::try_from(n).ok())
         });
         ApiErrorKind::from_code(code.unwrap_or(0))
     }
 
-    /// OpenRouter's error code.
-    pub fn code(&self) -> &ErrorCode {
-        &self.error.code
+    /// OpenRouter's error code; `None` when the server sent none (Anthropic-format errors
+    /// name the error in `type` instead: [`ErrorObject::kind_name`]).
+    pub fn code(&self) -> Option<&ErrorCode> {
+        self.error.code.as_ref()
     }
 
     /// The error message.
@@ -325,7 +327,12 @@ impl fmt::Display for ApiError {
             Some(status) => write!(f, "HTTP {status}")?,
             None => f.write_str("API error")?,
         }
-        write!(f, ", code {}: {}", self.error.code, self.error.message)?;
+        match (&self.error.code, self.error.kind_name()) {
+            (Some(code), _) => write!(f, ", code {code}")?,
+            (None, Some(kind)) => write!(f, ", {kind}")?,
+            (None, None) => {}
+        }
+        write!(f, ": {}", self.error.message)?;
         if let Some(provider) = self.error.provider().and_then(|p| p.provider_name) {
             write!(f, " (provider {provider})")?;
         }

@@ -152,7 +152,10 @@ async fn stream_error_event_ends_with_api_error() {
     };
     assert!(api.in_stream);
     assert_eq!(api.error.message, "Overloaded");
-    assert_eq!(api.error.code.to_string(), "overloaded_error");
+    assert_eq!(
+        api.error.code.as_ref().unwrap().to_string(),
+        "overloaded_error"
+    );
     assert_eq!(api.error.error_type(), Some("provider_error"));
     assert!(stream.next().await.is_none());
 }

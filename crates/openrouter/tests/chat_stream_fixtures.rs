@@ -425,7 +425,7 @@ fn mid_stream_error_is_decoded_and_recorded() {
     let stream = load("chat-stream-midstream-error-01.sse");
     let failing = stream.chunks.iter().find(|c| c.error.is_some()).unwrap();
     let error = failing.error.as_ref().unwrap();
-    assert_eq!(error.code, ErrorCode::Number(400));
+    assert_eq!(error.code, Some(ErrorCode::Number(400)));
     assert_eq!(error.message, "Token limit reached");
     assert_eq!(failing.choices[0].finish_reason, None);
     assert!(failing.is_error());

@@ -129,7 +129,7 @@ async fn an_error_event_ends_the_stream_with_its_code_and_message() {
     assert_eq!(seen, 1);
     let api = error.api().unwrap();
     assert!(api.in_stream);
-    assert_eq!(api.code().to_string(), "rate_limit_exceeded");
+    assert_eq!(api.code().unwrap().to_string(), "rate_limit_exceeded");
     assert_eq!(
         api.message(),
         "Rate limit exceeded. Please try again later."
@@ -144,7 +144,7 @@ async fn a_failed_response_ends_the_stream_with_its_error() {
     let (seen, error) = first_error(&body).await;
     assert_eq!(seen, 1);
     let api = error.api().unwrap();
-    assert_eq!(api.code().to_string(), "server_error");
+    assert_eq!(api.code().unwrap().to_string(), "server_error");
     assert_eq!(api.message(), "upstream broke");
     assert_eq!(api.error.error_type(), Some("provider_error"));
 }

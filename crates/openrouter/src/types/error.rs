@@ -25,9 +25,11 @@ pub struct ErrorBody {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct ErrorObject {
-    /// OpenRouter's code: usually the HTTP status as a number, sometimes a string.
-    #[serde(default)]
-    pub code: ErrorCode,
+    /// OpenRouter's code: usually the HTTP status as a number, sometimes a string. Absent in
+    /// Anthropic-format errors (`/messages`), which name the error in `type` (kept in
+    /// [`ErrorObject::extra`]); see [`ErrorObject::kind_name`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<ErrorCode>,
     /// What went wrong, in words.
     #[serde(default)]
     pub message: String,
@@ -45,7 +47,7 @@ impl ErrorObject {
     /// Builds an error object with a code and message and no metadata.
     pub fn new(code: impl Into<ErrorCode>, message: impl Into<String>) -> Self {
         Self {
-            code: code.into(),
+            code: Some(code.into()),
             message: message.into(),
             metadata: None,
             extra: Map::new(),
@@ -77,6 +79,12 @@ impl ErrorObject {
             provider_name: self.metadata_str("provider_name"),
             model_slug: self.metadata_str("model_slug"),
         })
+    }
+
+    /// The error's name when it has no code: the Anthropic-format `type`, e.g.
+    /// `overloaded_error`.
+    pub fn kind_name(&self) -> Option<&str> {
+        self.extra.get("type")?.as_str()
     }
 
     /// The canonical error type (`metadata.error_type`), sent on stream errors.
@@ -129,12 +137,6 @@ pub enum ErrorCode {
     Number(i64),
     /// A textual code such as `"rate_limit_exceeded"`.
     Text(String),
-}
-
-impl Default for ErrorCode {
-    fn default() -> Self {
-        ErrorCode::Number(0)
-    }
 }
 
 impl ErrorCode {
@@ -197,7 +199,7 @@ mod tests {
         let body: ErrorBody = serde_json::from_str(text).unwrap();
         assert_eq!(
             body.error.code,
-            ErrorCode::Text("no_available_workers".into())
+            Some(ErrorCode::Text("no_available_workers".into()))
         );
         let back: Value = serde_json::to_value(&body).unwrap();
         assert_eq!(back, serde_json::from_str::<Value>(text).unwrap());
