@@ -14,7 +14,9 @@
 use std::process::ExitCode;
 
 use futures_util::StreamExt;
-use openrouter::types::guardrails::{ContentFilterBuiltin, CreateGuardrailRequest};
+use openrouter::types::guardrails::{
+    ContentFilterBuiltin, CreateGuardrailRequest, GuardrailListParams,
+};
 use openrouter::types::keys::CreateKeyRequest;
 use openrouter::Client;
 use openrouter_mock::MockServer;
@@ -31,7 +33,7 @@ async fn main() -> ExitCode {
 }
 
 async fn list(client: &Client) -> openrouter::Result<()> {
-    let mut guardrails = client.guardrails().list_all();
+    let mut guardrails = client.guardrails().list_all(&GuardrailListParams::new());
     while let Some(guardrail) = guardrails.next().await {
         let guardrail = guardrail?;
         println!(

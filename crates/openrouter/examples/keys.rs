@@ -14,7 +14,7 @@
 use std::process::ExitCode;
 
 use futures_util::StreamExt;
-use openrouter::types::keys::CreateKeyRequest;
+use openrouter::types::keys::{CreateKeyRequest, KeyListParams};
 use openrouter::Client;
 use openrouter_mock::MockServer;
 
@@ -30,7 +30,7 @@ async fn main() -> ExitCode {
 }
 
 async fn list(client: &Client) -> openrouter::Result<()> {
-    let mut keys = client.keys().list_all();
+    let mut keys = client.keys().list_all(&KeyListParams::new());
     while let Some(key) = keys.next().await {
         let key = key?;
         println!(

@@ -35,7 +35,8 @@ async fn main() -> ExitCode {
 async fn list(client: &Client) -> openrouter::Result<()> {
     let mut destinations = client
         .observability()
-        .list_all(&DestinationListQuery::new(), 50);
+        .list_all(&DestinationListQuery::new())
+        .page_size(50);
     let mut count = 0;
     while let Some(destination) = destinations.next().await {
         count += 1;

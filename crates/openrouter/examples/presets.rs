@@ -59,7 +59,7 @@ async fn run() -> openrouter::Result<()> {
             println!("saved {} version {}", preset.slug, version.version);
         }
     }
-    let mut versions = presets.list_all_versions("one-sentence", 50);
+    let mut versions = presets.list_versions_all("one-sentence").page_size(50);
     while let Some(version) = versions.next().await {
         let version = version?;
         println!(

@@ -33,7 +33,7 @@ async fn main() -> ExitCode {
 }
 
 async fn list_mappings(client: &Client) -> openrouter::Result<()> {
-    let mut mappings = client.scim().list_all_mappings(50);
+    let mut mappings = client.scim().list_mappings_all().page_size(50);
     let mut count = 0;
     while let Some(mapping) = mappings.next().await {
         count += 1;

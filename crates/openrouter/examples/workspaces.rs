@@ -89,7 +89,7 @@ async fn run() -> openrouter::Result<()> {
             &WorkspaceMembersRequest::new(["user_abc123", "user_def456"]),
         )
         .await?;
-    let mut members = workspaces.list_all_members(&ws.id, 50);
+    let mut members = workspaces.list_members_all(&ws.id).page_size(50);
     while let Some(member) = members.next().await {
         println!("member {}", member?.user_id);
     }

@@ -132,12 +132,20 @@ async fn byok_lists_page_lazily_and_filter() {
     let before = server.request_count();
     let all: Vec<_> = client
         .byok()
-        .list_all_with_page_size(&ByokListQuery::new(), 2)
+        .list_all(&ByokListQuery::new())
+        .page_size(2)
         .map(|k| k.unwrap())
         .collect()
         .await;
     assert_eq!(all.len(), 5);
-    assert_eq!(server.request_count() - before, 3);
+    let queries: Vec<String> = server.requests()[before..]
+        .iter()
+        .map(|r| r.query.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        queries,
+        ["offset=0&limit=2", "offset=2&limit=2", "offset=4&limit=2"]
+    );
     let sort: Vec<i64> = all
         .iter()
         .filter(|k| k.provider == "openai")

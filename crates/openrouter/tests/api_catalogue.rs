@@ -118,9 +118,7 @@ async fn list_all_pages_lazily() {
     let (server, client) = setup().await;
     let total = client.models().list().await.unwrap().data.len();
     let before = server.request_count();
-    let mut stream = client
-        .models()
-        .list_all_with_page_size(&ModelsQuery::new(), 20);
+    let mut stream = client.models().list_all(&ModelsQuery::new()).page_size(20);
     assert_eq!(
         server.request_count(),
         before,
@@ -177,13 +175,22 @@ async fn get_count_and_user_models() {
         .await
         .unwrap();
     assert_eq!(mine.data.len() as u64, text);
+    let before = server.request_count();
     let paged: Vec<_> = client
         .models()
-        .list_all_for_user(25)
+        .list_for_user_all()
+        .page_size(25)
         .map(|m| m.unwrap().id)
         .collect()
         .await;
     assert_eq!(paged.len() as u64, text);
+    let queries: Vec<String> = server.requests()[before..]
+        .iter()
+        .map(|r| r.query.clone().unwrap_or_default())
+        .collect();
+    assert!(queries.len() >= 2, "more than one page: {queries:?}");
+    assert_eq!(queries[0], "offset=0&limit=25");
+    assert_eq!(queries[1], "offset=25&limit=25");
     let before = server.request_count();
     let err = anonymous(&server)
         .models()

@@ -122,7 +122,8 @@ async fn models_list_pages_lazily_without_a_key() {
     let before = server.request_count();
     let all: Vec<_> = client
         .embeddings()
-        .list_models_all_with_page_size(1)
+        .list_models_all()
+        .page_size(1)
         .map(|m| m.unwrap().id)
         .collect()
         .await;

@@ -147,7 +147,8 @@ async fn list_pages_by_cursor_get_delete_and_download() {
     let before = server.request_count();
     let all: Vec<_> = client
         .files()
-        .list_all_with_page_size(2)
+        .list_all()
+        .page_size(2)
         .try_collect()
         .await
         .unwrap();

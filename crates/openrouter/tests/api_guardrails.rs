@@ -239,7 +239,8 @@ async fn member_assignments_and_lazy_paging_over_several_pages() {
     }
     let before = server.request_count();
     let names: Vec<String> = guardrails
-        .list_all_with_page_size(2)
+        .list_all(&GuardrailListParams::new())
+        .page_size(2)
         .map(|g| g.unwrap().name)
         .collect()
         .await;
@@ -315,7 +316,9 @@ async fn a_management_key_is_required() {
         matches!(&error, Error::Config(m) if m.contains("management key")),
         "{error:?}"
     );
-    let mut stream = api_only(&server).guardrails().list_all();
+    let mut stream = api_only(&server)
+        .guardrails()
+        .list_all(&GuardrailListParams::new());
     assert!(matches!(stream.next().await, Some(Err(Error::Config(_)))));
     assert_eq!(server.request_count(), 0);
 

@@ -170,7 +170,7 @@ async fn list_all_pages_lazily_through_more_than_one_page() {
             .unwrap();
     }
     let before = server.request_count();
-    let mut stream = client.keys().list_all();
+    let mut stream = client.keys().list_all(&KeyListParams::new());
     assert_eq!(
         server.request_count(),
         before,

@@ -128,12 +128,20 @@ async fn destinations_page_lazily() {
     let before = server.request_count();
     let names: Vec<String> = client
         .observability()
-        .list_all(&DestinationListQuery::new(), 2)
+        .list_all(&DestinationListQuery::new())
+        .page_size(2)
         .map(|d| d.unwrap().name.unwrap_or_default())
         .collect()
         .await;
     assert_eq!(names, ["D0", "D1", "D2", "D3", "D4"]);
-    assert_eq!(server.request_count() - before, 3);
+    let queries: Vec<String> = server.requests()[before..]
+        .iter()
+        .map(|r| r.query.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        queries,
+        ["offset=0&limit=2", "offset=2&limit=2", "offset=4&limit=2"]
+    );
     let page = client
         .observability()
         .list(&DestinationListQuery::new().limit(1))

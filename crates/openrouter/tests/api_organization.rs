@@ -25,7 +25,8 @@ async fn members_list_and_page_lazily() {
     let before = server.request_count();
     let all: Vec<_> = client
         .organization()
-        .list_members_all_with_page_size(2)
+        .list_members_all()
+        .page_size(2)
         .map(|m| m.unwrap().id)
         .collect()
         .await;

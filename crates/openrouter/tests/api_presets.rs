@@ -72,12 +72,17 @@ async fn saving_creates_versions() {
 
     let before = server.request_count();
     let versions: Vec<u64> = presets
-        .list_all_versions("my-preset", 2)
+        .list_versions_all("my-preset")
+        .page_size(2)
         .map(|v| v.unwrap().version)
         .collect()
         .await;
     assert_eq!(versions, [1, 2, 3]);
-    assert_eq!(server.request_count() - before, 2);
+    let queries: Vec<String> = server.requests()[before..]
+        .iter()
+        .map(|r| r.query.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(queries, ["offset=0&limit=2", "offset=2&limit=2"]);
 
     assert_eq!(
         status(&presets.get_version("my-preset", 9).await.unwrap_err()),
@@ -128,12 +133,20 @@ async fn presets_page_lazily() {
     let before = server.request_count();
     let slugs: Vec<String> = client
         .presets()
-        .list_all(2)
+        .list_all()
+        .page_size(2)
         .map(|p| p.unwrap().slug)
         .collect()
         .await;
     assert_eq!(slugs, ["p-0", "p-1", "p-2", "p-3", "p-4"]);
-    assert_eq!(server.request_count() - before, 3);
+    let queries: Vec<String> = server.requests()[before..]
+        .iter()
+        .map(|r| r.query.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        queries,
+        ["offset=0&limit=2", "offset=2&limit=2", "offset=4&limit=2"]
+    );
 }
 
 #[tokio::test]

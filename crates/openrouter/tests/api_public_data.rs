@@ -46,7 +46,8 @@ async fn app_rankings_page_and_filter() {
     let before = server.request_count();
     let all: Vec<_> = client
         .datasets()
-        .app_rankings_all(&AppRankingsQuery::new().category("coding"), 4)
+        .app_rankings_all(&AppRankingsQuery::new().category("coding"))
+        .page_size(4)
         .map(|r| r.unwrap())
         .collect()
         .await;
@@ -148,12 +149,22 @@ async fn rankings_daily_and_session_cost() {
     let before = server.request_count();
     let all: Vec<_> = client
         .datasets()
-        .session_cost_all(&SessionCostQuery::new().app_slug("cline"), 5)
+        .session_cost_all(&SessionCostQuery::new().app_slug("cline"))
+        .page_size(5)
         .map(|r| r.unwrap())
         .collect()
         .await;
     assert!(all.len() > 5 && all.iter().all(|r| r.app_slug == "cline"));
     assert!(server.request_count() - before >= 2, "more than one page");
+    assert!(
+        server.requests()[before..].iter().all(|r| r
+            .query
+            .as_deref()
+            .unwrap_or_default()
+            .split('&')
+            .any(|p| p == "limit=5")),
+        "every page asks for 5"
+    );
 }
 
 #[tokio::test]

@@ -28,12 +28,21 @@ async fn mappings_crud() {
     let before = server.request_count();
     let groups: Vec<_> = client
         .scim()
-        .list_all_groups(2)
+        .list_groups_all()
+        .page_size(2)
         .map(|g| g.unwrap())
         .collect()
         .await;
     assert_eq!(groups.len(), 3);
-    assert_eq!(server.request_count() - before, 2, "two pages of two");
+    let queries: Vec<String> = server.requests()[before..]
+        .iter()
+        .map(|r| r.query.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        queries,
+        ["offset=0&limit=2", "offset=2&limit=2"],
+        "two pages of two"
+    );
     let ws = client
         .workspaces()
         .create(&CreateWorkspaceRequest::new("Eng", "eng"))
@@ -101,12 +110,17 @@ async fn mappings_crud() {
     }
     let before = server.request_count();
     let all: Vec<_> = scim
-        .list_all_mappings(2)
+        .list_mappings_all()
+        .page_size(2)
         .map(|m| m.unwrap())
         .collect()
         .await;
     assert_eq!(all.len(), 3);
-    assert_eq!(server.request_count() - before, 2);
+    let queries: Vec<String> = server.requests()[before..]
+        .iter()
+        .map(|r| r.query.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(queries, ["offset=0&limit=2", "offset=2&limit=2"]);
     assert_eq!(
         scim.list_mappings(PageParams::new())
             .await

@@ -225,7 +225,8 @@ async fn members_are_added_listed_paged_and_removed() {
 
     let before = server.request_count();
     let listed: Vec<String> = ws
-        .list_all_members(&w.id, 2)
+        .list_members_all(&w.id)
+        .page_size(2)
         .map(|m| m.unwrap().user_id)
         .collect()
         .await;
@@ -273,7 +274,7 @@ async fn workspaces_page_lazily() {
             .unwrap();
     }
     let before = server.request_count();
-    let mut all = client.workspaces().list_all_with_page_size(2);
+    let mut all = client.workspaces().list_all().page_size(2);
     assert_eq!(
         server.request_count(),
         before,
@@ -284,7 +285,14 @@ async fn workspaces_page_lazily() {
     assert_eq!(server.request_count(), before + 1);
     let rest: Vec<String> = all.map(|w| w.unwrap().slug).collect().await;
     assert_eq!(rest, ["w-0", "w-1", "w-2", "w-3"]);
-    assert_eq!(server.request_count(), before + 3);
+    let queries: Vec<String> = server.requests()[before..]
+        .iter()
+        .map(|r| r.query.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        queries,
+        ["offset=0&limit=2", "offset=2&limit=2", "offset=4&limit=2"]
+    );
 }
 
 #[tokio::test]

@@ -5,7 +5,7 @@ use http::Method;
 use super::operations::{KeyKind, Operation};
 use super::workspaces::Data;
 use crate::error::Result;
-use crate::pagination::{Paginated, DEFAULT_PAGE_SIZE};
+use crate::pagination::Paginated;
 use crate::response::Response;
 use crate::transport::{self, segment, Auth, Call};
 use crate::types::byok::{
@@ -78,19 +78,16 @@ impl Byok<'_> {
     }
 
     /// Every credential matching `query`'s filters, fetched page by page as the stream is
-    /// read (`query`'s offset and limit are replaced by the paging).
+    /// read. `query`'s offset and limit are ignored: the stream starts at the first item and
+    /// asks for [`Paginated::page_size`] items per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Byok::list`]) and then ends.
     pub fn list_all(&self, query: &ByokListQuery) -> Paginated<ByokKey> {
-        self.list_all_with_page_size(query, DEFAULT_PAGE_SIZE)
-    }
-
-    /// Like [`Byok::list_all`], asking for `page_size` items per request.
-    pub fn list_all_with_page_size(
-        &self,
-        query: &ByokListQuery,
-        page_size: u32,
-    ) -> Paginated<ByokKey> {
         let (client, options, query) = (self.client.clone(), self.options.clone(), query.clone());
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let (client, options) = (client.clone(), options.clone());
             let mut query = query.clone();
             query.offset = page.offset;
@@ -100,6 +97,7 @@ impl Byok<'_> {
                 Ok(handle.list(&query).await?.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// Stores a provider key. The answer carries only a masked `label`.

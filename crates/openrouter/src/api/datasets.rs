@@ -109,22 +109,20 @@ impl Datasets<'_> {
         transport::send_json(self.client, &call, &self.options).await
     }
 
-    /// Every ranked app matching `query`, `page_size` per request (the server stops at
-    /// offset 100).
+    /// Every ranked app matching `query`'s filters, fetched page by page as the stream is read
+    /// (the server stops at offset 100). `query`'s offset and limit are ignored: the stream
+    /// starts at the first item and asks for [`Paginated::page_size`] items per page (at most
+    /// 100, the API's maximum).
     ///
     /// Needs an API key.
     ///
     /// # Errors
     /// The stream yields the error of a failed page and then ends.
-    pub fn app_rankings_all(
-        &self,
-        query: &AppRankingsQuery,
-        page_size: u32,
-    ) -> Paginated<AppRanking> {
+    pub fn app_rankings_all(&self, query: &AppRankingsQuery) -> Paginated<AppRanking> {
         let client = self.client.clone();
         let options = self.options.clone();
         let query = query.clone();
-        Paginated::offset(page_size, 0, move |page: PageParams| {
+        Paginated::offset(0, move |page: PageParams| {
             let client = client.clone();
             let options = options.clone();
             let mut query = query.clone();
@@ -139,6 +137,7 @@ impl Datasets<'_> {
                 Ok(answer.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// Daily token volume of the top 50 models, plus one `other` row per day.
@@ -198,21 +197,19 @@ impl Datasets<'_> {
         transport::send_json(self.client, &call, &self.options).await
     }
 
-    /// Every session-cost row matching `query`, `page_size` per request.
+    /// Every session-cost row matching `query`'s filters, fetched page by page as the stream
+    /// is read. `query`'s offset and limit are ignored: the stream starts at the first item
+    /// and asks for [`Paginated::page_size`] items per page (at most 500, the API's maximum).
     ///
     /// Needs an API key.
     ///
     /// # Errors
     /// The stream yields the error of a failed page and then ends.
-    pub fn session_cost_all(
-        &self,
-        query: &SessionCostQuery,
-        page_size: u32,
-    ) -> Paginated<SessionCost> {
+    pub fn session_cost_all(&self, query: &SessionCostQuery) -> Paginated<SessionCost> {
         let client = self.client.clone();
         let options = self.options.clone();
         let query = query.clone();
-        Paginated::offset(page_size, 0, move |page: PageParams| {
+        Paginated::offset(0, move |page: PageParams| {
             let client = client.clone();
             let options = options.clone();
             let mut query = query.clone();
@@ -227,5 +224,6 @@ impl Datasets<'_> {
                 Ok(answer.data)
             }
         })
+        .max_page_size(500)
     }
 }

@@ -2,7 +2,7 @@
 
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
-use crate::pagination::{PageParams, Paginated, DEFAULT_PAGE_SIZE};
+use crate::pagination::{PageParams, Paginated};
 use crate::response::Response;
 use crate::transport::{self, Auth, Call};
 use crate::types::embeddings::{EmbeddingsRequest, EmbeddingsResult};
@@ -70,16 +70,17 @@ impl Embeddings<'_> {
         Ok(page.into_data())
     }
 
-    /// Every embedding model, fetched page by page as the stream is read.
+    /// Every embedding model, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] models per page (at most 1000, the API's maximum).
+    ///
+    /// No key needed.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page and then ends.
     pub fn list_models_all(&self) -> Paginated<Model> {
-        self.list_models_all_with_page_size(DEFAULT_PAGE_SIZE)
-    }
-
-    /// Like [`Embeddings::list_models_all`], with `page_size` models per request.
-    pub fn list_models_all_with_page_size(&self, page_size: u32) -> Paginated<Model> {
         let client = self.client.clone();
         let options = self.options.clone();
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let client = client.clone();
             let options = options.clone();
             async move {
@@ -91,5 +92,6 @@ impl Embeddings<'_> {
                 Ok(list.data)
             }
         })
+        .max_page_size(1000)
     }
 }

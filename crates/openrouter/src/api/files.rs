@@ -100,29 +100,41 @@ impl Files<'_> {
             .map(Response::into_data)
     }
 
-    /// Every file, fetched page by page (100 per page) as the stream is read.
+    /// Every file, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] files per page (at most 1000, the API's maximum).
+    ///
+    /// Needs an API key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page and then ends.
     pub fn list_all(&self) -> Paginated<FileObject> {
-        self.list_all_with_page_size(crate::pagination::DEFAULT_PAGE_SIZE)
+        self.list_in_all(&FileScope::new())
     }
 
-    /// Like [`Files::list_all`], with `page_size` files per request.
-    pub fn list_all_with_page_size(&self, page_size: u32) -> Paginated<FileObject> {
+    /// Like [`Files::list_all`], in a workspace or provider storage.
+    ///
+    /// # Errors
+    /// As [`Files::list_all`].
+    pub fn list_in_all(&self, scope: &FileScope) -> Paginated<FileObject> {
         let client = self.client.clone();
         let options = self.options.clone();
-        Paginated::cursor(None, move |cursor: Option<String>| {
+        let scope = scope.clone();
+        Paginated::cursor(None, move |cursor: Option<String>, page_size: u32| {
             let client = client.clone();
             let options = options.clone();
+            let scope = scope.clone();
             async move {
                 let page = client
                     .files()
                     .with_options(options)
-                    .list(cursor.as_deref(), Some(page_size))
+                    .list_in(&scope, cursor.as_deref(), Some(page_size))
                     .await?;
                 // The cursor alone says whether a page follows; `has_more` agrees with it.
                 let next = page.cursor;
                 Ok((page.data, next))
             }
         })
+        .max_page_size(1000)
     }
 
     /// Uploads the file at `path` (at most 100 MB), streaming it from disk: memory use does

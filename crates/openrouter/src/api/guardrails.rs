@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
-use crate::pagination::{PageParams, Paginated, DEFAULT_PAGE_SIZE};
+use crate::pagination::{PageParams, Paginated};
 use crate::response::Response;
 use crate::transport::{self, segment, Auth, Call};
 use crate::types::guardrails::{
@@ -128,11 +128,11 @@ fn list_call(params: &GuardrailListParams) -> Call {
         .query("workspace_id", params.workspace_id.as_deref())
 }
 
-/// A lazy stream over an offset/limit list whose page type `L` holds items `T`.
+/// A lazy stream over an offset/limit list whose page type `L` holds items `T`, with pages of
+/// at most 100 items (the maximum of every guardrail list).
 fn stream<L, T>(
     client: &Client,
     options: &RequestOptions,
-    page_size: u32,
     call: impl Fn(PageParams) -> Call + Send + 'static,
     items: fn(L) -> Vec<T>,
 ) -> Paginated<T>
@@ -142,7 +142,7 @@ where
 {
     let client = client.clone();
     let options = options.clone();
-    Paginated::offset(page_size, 0, move |page| {
+    Paginated::offset(0, move |page| {
         let client = client.clone();
         let options = options.clone();
         let call = call(page);
@@ -151,6 +151,7 @@ where
             Ok(items(list.into_data()))
         }
     })
+    .max_page_size(100)
 }
 
 impl Guardrails<'_> {
@@ -185,18 +186,26 @@ impl Guardrails<'_> {
         self.send(list_call(params)).await
     }
 
-    /// Every guardrail of the default workspace, fetched page by page as the stream is read.
-    pub fn list_all(&self) -> Paginated<Guardrail> {
-        self.list_all_with_page_size(DEFAULT_PAGE_SIZE)
-    }
-
-    /// Like [`Guardrails::list_all`] with pages of `page_size` (at most 100).
-    pub fn list_all_with_page_size(&self, page_size: u32) -> Paginated<Guardrail> {
+    /// Every guardrail matching `params`' filters (its workspace, the default one when
+    /// unset), fetched page by page as the stream is read. `params`' offset and limit are
+    /// ignored: the stream starts at the first item and asks for [`Paginated::page_size`]
+    /// items per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Guardrails::list`]) and then ends.
+    pub fn list_all(&self, params: &GuardrailListParams) -> Paginated<Guardrail> {
+        let params = params.clone();
         stream(
             self.client,
             &self.options,
-            page_size,
-            |page| list_call(&page.into()),
+            move |page| {
+                let mut params = params.clone();
+                params.offset = page.offset;
+                params.limit = page.limit;
+                list_call(&params)
+            },
             |list: GuardrailList| list.data,
         )
     }
@@ -268,12 +277,17 @@ impl Guardrails<'_> {
     }
 
     /// Every key assigned to guardrail `id`, fetched page by page as the stream is read.
+    /// Asks for [`Paginated::page_size`] items per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page and then ends.
     pub fn list_guardrail_key_assignments_all(&self, id: &str) -> Paginated<KeyAssignment> {
         let base = path(id, "/assignments/keys");
         stream(
             self.client,
             &self.options,
-            DEFAULT_PAGE_SIZE,
             move |page| paged(base.clone(), page),
             |list: KeyAssignmentList| list.data,
         )
@@ -341,12 +355,17 @@ impl Guardrails<'_> {
     }
 
     /// Every member assigned to guardrail `id`, fetched page by page as the stream is read.
+    /// Asks for [`Paginated::page_size`] items per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page and then ends.
     pub fn list_guardrail_member_assignments_all(&self, id: &str) -> Paginated<MemberAssignment> {
         let base = path(id, "/assignments/members");
         stream(
             self.client,
             &self.options,
-            DEFAULT_PAGE_SIZE,
             move |page| paged(base.clone(), page),
             |list: MemberAssignmentList| list.data,
         )
@@ -409,11 +428,16 @@ impl Guardrails<'_> {
     }
 
     /// Every key assignment, fetched page by page as the stream is read.
+    /// Asks for [`Paginated::page_size`] items per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page and then ends.
     pub fn list_key_assignments_all(&self) -> Paginated<KeyAssignment> {
         stream(
             self.client,
             &self.options,
-            DEFAULT_PAGE_SIZE,
             |page| paged("/guardrails/assignments/keys".into(), page),
             |list: KeyAssignmentList| list.data,
         )
@@ -432,11 +456,16 @@ impl Guardrails<'_> {
     }
 
     /// Every member assignment, fetched page by page as the stream is read.
+    /// Asks for [`Paginated::page_size`] items per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page and then ends.
     pub fn list_member_assignments_all(&self) -> Paginated<MemberAssignment> {
         stream(
             self.client,
             &self.options,
-            DEFAULT_PAGE_SIZE,
             |page| paged("/guardrails/assignments/members".into(), page),
             |list: MemberAssignmentList| list.data,
         )

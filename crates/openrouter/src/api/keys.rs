@@ -116,23 +116,22 @@ impl Keys<'_> {
         transport::send_json(self.client, &list_call(params), &self.options).await
     }
 
-    /// Every enabled key of the default workspace, fetched page by page as the stream is read.
+    /// Every key matching `params`' filters (e.g. with disabled keys, or of a workspace),
+    /// fetched page by page as the stream is read. `params`' offset is ignored: the stream
+    /// starts at the first key. The API chooses its own page size, so
+    /// [`Paginated::page_size`] has no effect here, and the stream ends at the first empty
+    /// page since the API does not say how large its pages are.
     ///
     /// Needs a management key.
-    pub fn list_all(&self) -> Paginated<ApiKey> {
-        self.list_all_with(KeyListParams::new())
-    }
-
-    /// Every key matching `params` (e.g. with disabled keys), from `params.offset` on,
-    /// fetched page by page as the stream is read. The stream ends at the first empty page,
-    /// since the API does not say how large its pages are.
     ///
-    /// Needs a management key.
-    pub fn list_all_with(&self, params: KeyListParams) -> Paginated<ApiKey> {
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Keys::list`]) and then ends.
+    pub fn list_all(&self, params: &KeyListParams) -> Paginated<ApiKey> {
+        let params = params.clone();
         let client = self.client.clone();
         let options: RequestOptions = self.options.clone();
-        let start = params.offset.unwrap_or(0);
-        Paginated::cursor(Some(start), move |offset: Option<u64>| {
+        // No `limit` parameter exists: the page size the stream offers goes unused.
+        Paginated::cursor(Some(0), move |offset: Option<u64>, _page_size: u32| {
             let client = client.clone();
             let options = options.clone();
             let mut page = params.clone();

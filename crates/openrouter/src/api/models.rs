@@ -2,7 +2,7 @@
 
 use super::operations::{KeyKind, Operation};
 use crate::error::{Error, Result};
-use crate::pagination::{Paginated, DEFAULT_PAGE_SIZE};
+use crate::pagination::Paginated;
 use crate::response::Response;
 use crate::transport::{self, segment, Auth, Call};
 use crate::types::models::{Model, ModelCountResponse, ModelList, ModelResponse, ModelsQuery};
@@ -104,26 +104,20 @@ impl Models<'_> {
         transport::send_json(self.client, &call, &self.options).await
     }
 
-    /// Every model matching `query`'s filters, fetched lazily [`DEFAULT_PAGE_SIZE`] at a time
-    /// (the query's own offset and limit are replaced by the paging).
+    /// Every model matching `query`'s filters (the paged form of [`Models::list_with`]),
+    /// fetched page by page as the stream is read. `query`'s offset and limit are ignored: the
+    /// stream starts at the first model and asks for [`Paginated::page_size`] models per page
+    /// (at most 1000, the API's maximum).
     ///
     /// No key needed.
     ///
     /// # Errors
     /// The stream yields the error of a failed page and then ends.
     pub fn list_all(&self, query: &ModelsQuery) -> Paginated<Model> {
-        self.list_all_with_page_size(query, DEFAULT_PAGE_SIZE)
-    }
-
-    /// Like [`Models::list_all`], `page_size` models per request.
-    ///
-    /// # Errors
-    /// As [`Models::list_all`].
-    pub fn list_all_with_page_size(&self, query: &ModelsQuery, page_size: u32) -> Paginated<Model> {
         let client = self.client.clone();
         let options = self.options.clone();
         let query = query.clone();
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let client = client.clone();
             let options = options.clone();
             let mut query = query.clone();
@@ -136,6 +130,7 @@ impl Models<'_> {
                 Ok(list.into_data().data)
             }
         })
+        .max_page_size(1000)
     }
 
     /// One model by id, `author/slug` (a `:variant` suffix such as `:free` is accepted).
@@ -211,16 +206,17 @@ impl Models<'_> {
         )
     }
 
-    /// Every model this key may use, fetched lazily `page_size` at a time.
+    /// Every model this key may use, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] models per page (at most 1000, the API's maximum).
     ///
     /// Needs an API key.
     ///
     /// # Errors
     /// The stream yields the error of a failed page and then ends.
-    pub fn list_all_for_user(&self, page_size: u32) -> Paginated<Model> {
+    pub fn list_for_user_all(&self) -> Paginated<Model> {
         let client = self.client.clone();
         let options = self.options.clone();
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let client = client.clone();
             let options = options.clone();
             async move {
@@ -232,6 +228,7 @@ impl Models<'_> {
                 Ok(list.data)
             }
         })
+        .max_page_size(1000)
     }
 }
 

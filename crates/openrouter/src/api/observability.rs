@@ -5,7 +5,7 @@ use http::Method;
 use super::operations::{KeyKind, Operation};
 use super::workspaces::Data;
 use crate::error::Result;
-use crate::pagination::{Paginated, DEFAULT_PAGE_SIZE};
+use crate::pagination::Paginated;
 use crate::transport::{self, segment, Auth, Call};
 use crate::types::observability::{
     CreateDestinationRequest, DestinationDeleted, DestinationListQuery, ObservabilityDestination,
@@ -89,13 +89,16 @@ impl Observability<'_> {
     }
 
     /// Every destination of the query's workspace, fetched page by page as the stream is read.
-    pub fn list_all(
-        &self,
-        query: &DestinationListQuery,
-        page_size: u32,
-    ) -> Paginated<ObservabilityDestination> {
+    /// `query`'s offset and limit are ignored: the stream starts at the first destination and
+    /// asks for [`Paginated::page_size`] items per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Observability::list`]) and then ends.
+    pub fn list_all(&self, query: &DestinationListQuery) -> Paginated<ObservabilityDestination> {
         let (client, options, query) = (self.client.clone(), self.options.clone(), query.clone());
-        Paginated::offset(page_size.min(DEFAULT_PAGE_SIZE), 0, move |page| {
+        Paginated::offset(0, move |page| {
             let (client, options) = (client.clone(), options.clone());
             let mut query = query.clone();
             query.offset = page.offset;
@@ -105,6 +108,7 @@ impl Observability<'_> {
                 Ok(handle.list(&query).await?.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// Creates a destination; names are unique within a workspace (409 otherwise).

@@ -2,7 +2,7 @@
 
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
-use crate::pagination::{PageParams, Paginated, DEFAULT_PAGE_SIZE};
+use crate::pagination::{PageParams, Paginated};
 use crate::response::Response;
 use crate::transport::{self, Auth, Call};
 use crate::types::organization::{OrganizationMember, OrganizationMemberList};
@@ -42,16 +42,18 @@ impl Organization<'_> {
         Ok(list.into_data())
     }
 
-    /// Every member, fetched page by page as the stream is read.
+    /// Every member, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] members per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Organization::list_members`]) and
+    /// then ends.
     pub fn list_members_all(&self) -> Paginated<OrganizationMember> {
-        self.list_members_all_with_page_size(DEFAULT_PAGE_SIZE)
-    }
-
-    /// Like [`Organization::list_members_all`] with pages of `page_size` (at most 100).
-    pub fn list_members_all_with_page_size(&self, page_size: u32) -> Paginated<OrganizationMember> {
         let client = self.client.clone();
         let options = self.options.clone();
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let client = client.clone();
             let options = options.clone();
             async move {
@@ -60,5 +62,6 @@ impl Organization<'_> {
                 Ok(list.into_data().data)
             }
         })
+        .max_page_size(100)
     }
 }

@@ -96,16 +96,23 @@ impl Presets<'_> {
         self.send(call).await
     }
 
-    /// Every preset, fetched page by page as the stream is read.
-    pub fn list_all(&self, page_size: u32) -> Paginated<Preset> {
+    /// Every preset, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] presets per page (at most 100, the API's maximum).
+    ///
+    /// Needs an API key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Presets::list`]) and then ends.
+    pub fn list_all(&self) -> Paginated<Preset> {
         let (client, options) = (self.client.clone(), self.options.clone());
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let (client, options) = (client.clone(), options.clone());
             async move {
                 let handle = Presets::new(&client).with_options(options);
                 Ok(handle.list(page).await?.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// The preset with its designated version.
@@ -194,16 +201,24 @@ impl Presets<'_> {
         self.send(call).await
     }
 
-    /// Every version of a preset, fetched page by page as the stream is read.
-    pub fn list_all_versions(&self, slug: &str, page_size: u32) -> Paginated<PresetVersion> {
+    /// Every version of a preset, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] versions per page (at most 100, the API's maximum).
+    ///
+    /// Needs an API key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Presets::list_versions`]) and then
+    /// ends.
+    pub fn list_versions_all(&self, slug: &str) -> Paginated<PresetVersion> {
         let (client, options, slug) = (self.client.clone(), self.options.clone(), slug.to_owned());
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let (client, options, slug) = (client.clone(), options.clone(), slug.clone());
             async move {
                 let handle = Presets::new(&client).with_options(options);
                 Ok(handle.list_versions(&slug, page).await?.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// One version of a preset, by number (from 1).

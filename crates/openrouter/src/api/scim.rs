@@ -92,16 +92,23 @@ impl Scim<'_> {
         self.send(call).await
     }
 
-    /// Every group, fetched page by page as the stream is read.
-    pub fn list_all_groups(&self, page_size: u32) -> Paginated<ScimGroup> {
+    /// Every group, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] groups per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Scim::list_groups`]) and then ends.
+    pub fn list_groups_all(&self) -> Paginated<ScimGroup> {
         let (client, options) = (self.client.clone(), self.options.clone());
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let (client, options) = (client.clone(), options.clone());
             async move {
                 let handle = Scim::new(&client).with_options(options);
                 Ok(handle.list_groups(page).await?.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// One page of group mappings.
@@ -118,16 +125,23 @@ impl Scim<'_> {
         self.send(call).await
     }
 
-    /// Every group mapping, fetched page by page as the stream is read.
-    pub fn list_all_mappings(&self, page_size: u32) -> Paginated<ScimGroupMapping> {
+    /// Every group mapping, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] group mappings per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Scim::list_mappings`]) and then ends.
+    pub fn list_mappings_all(&self) -> Paginated<ScimGroupMapping> {
         let (client, options) = (self.client.clone(), self.options.clone());
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let (client, options) = (client.clone(), options.clone());
             async move {
                 let handle = Scim::new(&client).with_options(options);
                 Ok(handle.list_mappings(page).await?.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// Gives a group's members a role in a workspace (one mapping per group and workspace).

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::operations::{KeyKind, Operation};
 use crate::error::Result;
-use crate::pagination::{PageParams, Paginated, DEFAULT_PAGE_SIZE};
+use crate::pagination::{PageParams, Paginated};
 use crate::response::Response;
 use crate::transport::{self, segment, Auth, Call};
 use crate::types::workspaces::{
@@ -155,21 +155,23 @@ impl Workspaces<'_> {
         transport::send_json(self.client, &call, &self.options).await
     }
 
-    /// Every workspace, fetched page by page as the stream is read.
+    /// Every workspace, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] workspaces per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Workspaces::list`]) and then ends.
     pub fn list_all(&self) -> Paginated<Workspace> {
-        self.list_all_with_page_size(DEFAULT_PAGE_SIZE)
-    }
-
-    /// Like [`Workspaces::list_all`], asking for `page_size` items per request.
-    pub fn list_all_with_page_size(&self, page_size: u32) -> Paginated<Workspace> {
         let (client, options) = (self.client.clone(), self.options.clone());
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let (client, options) = (client.clone(), options.clone());
             async move {
                 let handle = Workspaces::new(&client).with_options(options);
                 Ok(handle.list(page).await?.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// Creates a workspace; the slug must be unique (409 otherwise).
@@ -303,16 +305,24 @@ impl Workspaces<'_> {
         self.send(call).await
     }
 
-    /// Every member of a workspace, fetched page by page as the stream is read.
-    pub fn list_all_members(&self, id: &str, page_size: u32) -> Paginated<WorkspaceMember> {
+    /// Every member of a workspace, fetched page by page as the stream is read, asking for
+    /// [`Paginated::page_size`] members per page (at most 100, the API's maximum).
+    ///
+    /// Needs a management key.
+    ///
+    /// # Errors
+    /// The stream yields the error of a failed page (as [`Workspaces::list_members`]) and then
+    /// ends.
+    pub fn list_members_all(&self, id: &str) -> Paginated<WorkspaceMember> {
         let (client, options, id) = (self.client.clone(), self.options.clone(), id.to_owned());
-        Paginated::offset(page_size, 0, move |page| {
+        Paginated::offset(0, move |page| {
             let (client, options, id) = (client.clone(), options.clone(), id.clone());
             async move {
                 let handle = Workspaces::new(&client).with_options(options);
                 Ok(handle.list_members(&id, page).await?.data)
             }
         })
+        .max_page_size(100)
     }
 
     /// Adds users to a workspace (with the role they hold in the organization).

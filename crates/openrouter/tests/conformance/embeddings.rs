@@ -39,7 +39,8 @@ async fn list_embeddings_models() {
     let all: Vec<_> = target
         .client
         .embeddings()
-        .list_models_all_with_page_size(2)
+        .list_models_all()
+        .page_size(2)
         .collect()
         .await;
     assert!(all.len() > 1);

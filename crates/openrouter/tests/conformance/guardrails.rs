@@ -74,7 +74,7 @@ async fn list_guardrails() {
     let streamed: Vec<_> = target
         .client
         .guardrails()
-        .list_all()
+        .list_all(&GuardrailListParams::new())
         .take(5)
         .collect()
         .await;

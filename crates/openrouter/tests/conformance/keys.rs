@@ -54,7 +54,12 @@ async fn list() {
         .list(&KeyListParams::new())
         .await
         .unwrap();
-    let first_of_stream = target.client.keys().list_all().next().await;
+    let first_of_stream = target
+        .client
+        .keys()
+        .list_all(&KeyListParams::new())
+        .next()
+        .await;
     match (page.data.first(), first_of_stream) {
         (Some(first), Some(streamed)) => assert_eq!(first.hash, streamed.unwrap().hash),
         (None, None) => {}
