@@ -1,4 +1,5 @@
-//! Identifiers shaped like the live API's (`gen-<unix>-<20 alnum>`, `call_<24 alnum>`).
+//! Identifiers and timestamps shaped like the live API's (`gen-<unix>-<20 alnum>`,
+//! `call_<24 alnum>`, UUIDs, SHA-256-shaped hashes, ISO 8601 times).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -42,6 +43,51 @@ fn alnum(len: usize) -> String {
         bits /= 62;
     }
     out
+}
+
+/// 64 lowercase hex digits, unique per call (shaped like a SHA-256 digest).
+pub(crate) fn hex64() -> String {
+    (0..4).map(|_| format!("{:016x}", next_u64())).collect()
+}
+
+/// A fresh UUID in the version-4 layout, as the live API uses for stored records.
+pub(crate) fn uuid() -> String {
+    let (a, b) = (next_u64(), next_u64());
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0x0fff,
+        0x8000 | (b >> 48 & 0x3fff),
+        b & 0xffff_ffff_ffff
+    )
+}
+
+/// Unix seconds as ISO 8601 UTC (`2025-08-24T10:30:00Z`).
+pub(crate) fn iso8601(secs: u64) -> String {
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let rem = secs % 86_400;
+    // Civil date from days since 1970-01-01 (proleptic Gregorian).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3_600,
+        rem % 3_600 / 60,
+        rem % 60
+    )
+}
+
+/// The current time as ISO 8601 UTC.
+pub(crate) fn now() -> String {
+    iso8601(unix_now())
 }
 
 /// A fresh generation id.

@@ -12,7 +12,6 @@ use serde_json::{Map, Value};
 
 use crate::auth::authenticate_management;
 use crate::errors::Rejection;
-use crate::ids;
 use crate::state::Shared;
 use crate::transport::{self, ActiveFault};
 
@@ -38,10 +37,7 @@ pub(crate) fn management(shared: &Arc<Shared>, headers: &HeaderMap) -> Result<()
     authenticate_management(shared, headers).map(|_| ())
 }
 
-/// A 400 naming what is wrong.
-pub(crate) fn bad(message: impl Into<String>) -> Rejection {
-    Rejection::new(StatusCode::BAD_REQUEST, message)
-}
+pub(crate) use super::records::bad;
 
 /// A 404 with the live API's body.
 pub(crate) fn not_found(message: impl Into<String>) -> Response {
@@ -157,42 +153,7 @@ pub(crate) fn page_window(
     Ok((offset, limit))
 }
 
-/// The current time as the management API writes it (`2025-08-24T10:30:00Z`).
-pub(crate) fn now() -> String {
-    super::generation::iso8601(ids::unix_now()).replace("+00:00", "Z")
-}
-
-/// 64 lowercase hex digits, unique per call (shaped like a SHA-256 digest).
-pub(crate) fn hex64() -> String {
-    // A generation id is unique per call; mixing it gives well-spread hex.
-    let seed = ids::generation_id();
-    let mut out = String::with_capacity(64);
-    let mut state: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in seed.bytes() {
-        state = (state ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-    }
-    for _ in 0..4 {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        out.push_str(&format!("{:016x}", z ^ (z >> 31)));
-    }
-    out
-}
-
-/// A UUID-shaped id (version 4 layout).
-pub(crate) fn uuid() -> String {
-    let h = hex64();
-    format!(
-        "{}-{}-4{}-a{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[13..16],
-        &h[17..20],
-        &h[20..32]
-    )
-}
+pub(crate) use crate::ids::{hex64, now, uuid};
 
 #[cfg(test)]
 mod tests {

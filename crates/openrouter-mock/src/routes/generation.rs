@@ -16,24 +16,8 @@ use crate::transport::{self, ActiveFault};
 
 /// `YYYY-MM-DDTHH:MM:SS+00:00` for a Unix time, without pulling in a date crate.
 pub(crate) fn iso8601(unix: u64) -> String {
-    let days = i64::try_from(unix / 86_400).unwrap_or(0);
-    let secs = unix % 86_400;
-    // Civil-from-days (proleptic Gregorian), valid for any date after 1970.
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}+00:00",
-        secs / 3_600,
-        secs % 3_600 / 60,
-        secs % 60
-    )
+    let zulu = crate::ids::iso8601(unix);
+    format!("{}+00:00", zulu.trim_end_matches('Z'))
 }
 
 /// The `/generation` record for a completion that was just served.

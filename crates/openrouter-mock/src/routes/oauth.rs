@@ -14,9 +14,10 @@ use bytes::Bytes;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
+use super::records::bad;
+
 use crate::auth::authenticate;
 use crate::errors::{error_body, error_response, Rejection};
-use crate::ids::generation_id;
 use crate::state::Shared;
 use crate::transport::{self, ActiveFault};
 
@@ -34,18 +35,6 @@ fn reject(fault: Option<Extension<ActiveFault>>, r: Rejection) -> Response {
         r.status,
         &error_body(i64::from(r.status.as_u16()), &r.message),
     )
-}
-
-fn bad(message: impl Into<String>) -> Rejection {
-    Rejection::new(StatusCode::BAD_REQUEST, message)
-}
-
-/// 64 hex characters that look random.
-fn hex64() -> String {
-    Sha256::digest(generation_id().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn check_method(method: Option<&str>) -> Result<&'static str, Rejection> {
@@ -74,7 +63,7 @@ fn check_callback(url: &str) -> Result<(), Rejection> {
 
 /// Remembers a new code bound to its challenge.
 fn issue(shared: &Shared, challenge: Option<&str>, method: &str) -> String {
-    let code = format!("auth_code_{}", &hex64()[..24]);
+    let code = format!("auth_code_{}", &crate::ids::hex64()[..24]);
     shared.store.insert(
         CODES,
         &code,
@@ -148,7 +137,7 @@ pub(crate) async fn exchange(
                 ));
             }
         }
-        let key = format!("sk-or-v1-{}", hex64());
+        let key = format!("sk-or-v1-{}", crate::ids::hex64());
         shared.add_api_key(&key);
         Ok(json!({ "key": key, "user_id": "user_2yOPcMpKoQhcd4bVgSMlELRaIah" }))
     };

@@ -2,8 +2,6 @@
 //! ids, timestamps, paging, body validation and answering through the fault layer.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::extract::Extension;
 use axum::http::StatusCode;
@@ -30,63 +28,7 @@ pub(crate) fn respond(fault: Option<Extension<ActiveFault>>, outcome: Outcome) -
     transport::json(&fault, status, &body, Vec::new())
 }
 
-static COUNTER: AtomicU64 = AtomicU64::new(1);
-
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// A fresh version-4-shaped UUID, as the live API uses for these records. Uniqueness is all
-/// the emulator needs, so a counter mixed with the clock is enough.
-pub(crate) fn uuid() -> String {
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let a = mix(n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ nanos);
-    let b = mix(a ^ n);
-    format!(
-        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0x0fff,
-        0x8000 | (b >> 48 & 0x3fff),
-        b & 0xffff_ffff_ffff
-    )
-}
-
-/// The current time as ISO 8601 UTC (`2025-08-24T10:30:00Z`).
-pub(crate) fn now() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    iso8601(secs)
-}
-
-fn iso8601(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
-}
+pub(crate) use crate::ids::{now, uuid};
 
 /// A 400 naming what is wrong.
 pub(crate) fn bad(message: impl Into<String>) -> Rejection {
@@ -273,8 +215,8 @@ mod tests {
 
     #[test]
     fn timestamps_are_iso() {
-        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
-        assert_eq!(iso8601(1_756_031_400), "2025-08-24T10:30:00Z");
+        assert_eq!(crate::ids::iso8601(0), "1970-01-01T00:00:00Z");
+        assert_eq!(crate::ids::iso8601(1_756_031_400), "2025-08-24T10:30:00Z");
     }
 
     #[test]
