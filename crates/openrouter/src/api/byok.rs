@@ -45,12 +45,6 @@ fn path(id: &str) -> String {
 }
 
 impl Byok<'_> {
-    async fn send<T: serde::de::DeserializeOwned>(&self, call: Call) -> Result<T> {
-        Ok(transport::send_json::<T>(self.client, &call, &self.options)
-            .await?
-            .into_data())
-    }
-
     /// One page of credentials (the default workspace's unless the query names one).
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/byok/list-byok-keys>.
@@ -109,7 +103,7 @@ impl Byok<'_> {
     /// As [`Byok::list`], plus 400 for an unknown provider or invalid field.
     pub async fn create(&self, request: &CreateByokKeyRequest) -> Result<ByokKey> {
         let call = Call::post_json("/byok", Auth::Management, request, &self.options)?;
-        Ok(self.send::<Data<ByokKey>>(call).await?.data)
+        Ok(self.fetch::<Data<ByokKey>>(call).await?.data)
     }
 
     /// The credential with this id.
@@ -121,7 +115,7 @@ impl Byok<'_> {
     /// As [`Byok::list`], plus 404 for an unknown id.
     pub async fn get(&self, id: &str) -> Result<ByokKey> {
         let call = Call::get(path(id), Auth::Management);
-        Ok(self.send::<Data<ByokKey>>(call).await?.data)
+        Ok(self.fetch::<Data<ByokKey>>(call).await?.data)
     }
 
     /// Changes the fields set in `request` (a new `key` rotates the credential).
@@ -134,7 +128,7 @@ impl Byok<'_> {
     pub async fn update(&self, id: &str, request: &UpdateByokKeyRequest) -> Result<ByokKey> {
         let call =
             Call::new(Method::PATCH, path(id), Auth::Management).json(request, &self.options)?;
-        Ok(self.send::<Data<ByokKey>>(call).await?.data)
+        Ok(self.fetch::<Data<ByokKey>>(call).await?.data)
     }
 
     /// Deletes the credential.
@@ -145,6 +139,6 @@ impl Byok<'_> {
     /// # Errors
     /// As [`Byok::get`].
     pub async fn delete(&self, id: &str) -> Result<ByokKeyDeleted> {
-        self.send(Call::delete(path(id), Auth::Management)).await
+        self.fetch(Call::delete(path(id), Auth::Management)).await
     }
 }

@@ -155,14 +155,6 @@ where
 }
 
 impl Guardrails<'_> {
-    async fn send<T: DeserializeOwned>(&self, call: Call) -> Result<Response<T>> {
-        transport::send_json(self.client, &call, &self.options).await
-    }
-
-    async fn data<T: DeserializeOwned>(&self, call: Call) -> Result<T> {
-        Ok(self.send::<T>(call).await?.into_data())
-    }
-
     /// One page of guardrails.
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/guardrails/list-guardrails>.
@@ -183,7 +175,7 @@ impl Guardrails<'_> {
         &self,
         params: &GuardrailListParams,
     ) -> Result<Response<GuardrailList>> {
-        self.send(list_call(params)).await
+        transport::send_json(self.client, &list_call(params), &self.options).await
     }
 
     /// Every guardrail matching `params`' filters (its workspace, the default one when
@@ -220,7 +212,7 @@ impl Guardrails<'_> {
     pub async fn create(&self, request: &CreateGuardrailRequest) -> Result<Guardrail> {
         let call = Call::new(Method::POST, "/guardrails", Auth::Management)
             .json(request, &self.options)?;
-        Ok(self.send::<GuardrailResponse>(call).await?.into_data().data)
+        Ok(self.fetch::<GuardrailResponse>(call).await?.data)
     }
 
     /// One guardrail by id.
@@ -232,7 +224,7 @@ impl Guardrails<'_> {
     /// As [`Guardrails::list`]; 404 for an unknown id.
     pub async fn get(&self, id: &str) -> Result<Guardrail> {
         let call = Call::get(path(id, ""), Auth::Management);
-        Ok(self.send::<GuardrailResponse>(call).await?.into_data().data)
+        Ok(self.fetch::<GuardrailResponse>(call).await?.data)
     }
 
     /// Changes the fields `request` sets.
@@ -245,7 +237,7 @@ impl Guardrails<'_> {
     pub async fn update(&self, id: &str, request: &UpdateGuardrailRequest) -> Result<Guardrail> {
         let call = Call::new(Method::PATCH, path(id, ""), Auth::Management)
             .json(request, &self.options)?;
-        Ok(self.send::<GuardrailResponse>(call).await?.into_data().data)
+        Ok(self.fetch::<GuardrailResponse>(call).await?.data)
     }
 
     /// Deletes a guardrail and its assignments.
@@ -257,7 +249,7 @@ impl Guardrails<'_> {
     /// As [`Guardrails::get`].
     pub async fn delete(&self, id: &str) -> Result<GuardrailDeleted> {
         let call = Call::delete(path(id, ""), Auth::Management);
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// One page of the keys assigned to guardrail `id`.
@@ -273,7 +265,7 @@ impl Guardrails<'_> {
         page: PageParams,
     ) -> Result<KeyAssignmentList> {
         let call = paged(path(id, "/assignments/keys"), page);
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// Every key assigned to guardrail `id`, fetched page by page as the stream is read.
@@ -313,7 +305,7 @@ impl Guardrails<'_> {
             Auth::Management,
         )
         .json(&body, &self.options)?;
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// Removes keys from guardrail `id`.
@@ -335,7 +327,7 @@ impl Guardrails<'_> {
             Auth::Management,
         )
         .json(&body, &self.options)?;
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// One page of the organization members assigned to guardrail `id`.
@@ -351,7 +343,7 @@ impl Guardrails<'_> {
         page: PageParams,
     ) -> Result<MemberAssignmentList> {
         let call = paged(path(id, "/assignments/members"), page);
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// Every member assigned to guardrail `id`, fetched page by page as the stream is read.
@@ -390,7 +382,7 @@ impl Guardrails<'_> {
             Auth::Management,
         )
         .json(&body, &self.options)?;
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// Removes organization members from guardrail `id`.
@@ -412,7 +404,7 @@ impl Guardrails<'_> {
             Auth::Management,
         )
         .json(&body, &self.options)?;
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// One page of every key assignment of every guardrail.
@@ -424,7 +416,7 @@ impl Guardrails<'_> {
     /// As [`Guardrails::list`].
     pub async fn list_key_assignments(&self, page: PageParams) -> Result<KeyAssignmentList> {
         let call = paged("/guardrails/assignments/keys".into(), page);
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// Every key assignment, fetched page by page as the stream is read.
@@ -452,7 +444,7 @@ impl Guardrails<'_> {
     /// As [`Guardrails::list`].
     pub async fn list_member_assignments(&self, page: PageParams) -> Result<MemberAssignmentList> {
         let call = paged("/guardrails/assignments/members".into(), page);
-        self.data(call).await
+        self.fetch(call).await
     }
 
     /// Every member assignment, fetched page by page as the stream is read.

@@ -29,6 +29,18 @@ macro_rules! api_handle {
                 self.options = options;
                 self
             }
+
+            /// Sends `call` with this handle's options and decodes the JSON answer.
+            // Not every area needs it: some only stream or return the whole `Response`.
+            #[allow(dead_code)]
+            async fn fetch<T: serde::de::DeserializeOwned>(
+                &self,
+                call: crate::transport::Call,
+            ) -> crate::Result<T> {
+                Ok(crate::transport::send_json::<T>(self.client, &call, &self.options)
+                    .await?
+                    .into_data())
+            }
         }
     };
 }

@@ -6,7 +6,7 @@ use super::operations::{KeyKind, Operation};
 use super::workspaces::Data;
 use crate::error::Result;
 use crate::pagination::Paginated;
-use crate::transport::{self, segment, Auth, Call};
+use crate::transport::{segment, Auth, Call};
 use crate::types::observability::{
     CreateDestinationRequest, DestinationDeleted, DestinationListQuery, ObservabilityDestination,
     ObservabilityDestinationList, UpdateDestinationRequest,
@@ -65,12 +65,6 @@ fn path(id: &str) -> String {
 }
 
 impl Observability<'_> {
-    async fn send<T: serde::de::DeserializeOwned>(&self, call: Call) -> Result<T> {
-        Ok(transport::send_json::<T>(self.client, &call, &self.options)
-            .await?
-            .into_data())
-    }
-
     /// One page of destinations (the default workspace's unless the query names one).
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/observability/list-observability-destinations>.
@@ -85,7 +79,7 @@ impl Observability<'_> {
             .query("offset", query.offset)
             .query("limit", query.limit)
             .query("workspace_id", query.workspace_id.as_deref());
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Every destination of the query's workspace, fetched page by page as the stream is read.
@@ -125,7 +119,7 @@ impl Observability<'_> {
     ) -> Result<ObservabilityDestination> {
         let call = Call::post_json(ROOT, Auth::Management, request, &self.options)?;
         Ok(self
-            .send::<Data<ObservabilityDestination>>(call)
+            .fetch::<Data<ObservabilityDestination>>(call)
             .await?
             .data)
     }
@@ -140,7 +134,7 @@ impl Observability<'_> {
     pub async fn get(&self, id: &str) -> Result<ObservabilityDestination> {
         let call = Call::get(path(id), Auth::Management);
         Ok(self
-            .send::<Data<ObservabilityDestination>>(call)
+            .fetch::<Data<ObservabilityDestination>>(call)
             .await?
             .data)
     }
@@ -160,7 +154,7 @@ impl Observability<'_> {
         let call =
             Call::new(Method::PATCH, path(id), Auth::Management).json(request, &self.options)?;
         Ok(self
-            .send::<Data<ObservabilityDestination>>(call)
+            .fetch::<Data<ObservabilityDestination>>(call)
             .await?
             .data)
     }
@@ -173,6 +167,6 @@ impl Observability<'_> {
     /// # Errors
     /// As [`Observability::get`].
     pub async fn delete(&self, id: &str) -> Result<DestinationDeleted> {
-        self.send(Call::delete(path(id), Auth::Management)).await
+        self.fetch(Call::delete(path(id), Auth::Management)).await
     }
 }

@@ -6,7 +6,7 @@ use super::operations::{KeyKind, Operation};
 use super::workspaces::Data;
 use crate::error::Result;
 use crate::pagination::{PageParams, Paginated};
-use crate::transport::{self, segment, Auth, Call};
+use crate::transport::{segment, Auth, Call};
 use crate::types::chat::ChatRequest;
 use crate::types::presets::{Preset, PresetList, PresetVersion, PresetVersionList};
 
@@ -74,12 +74,6 @@ fn path(slug: &str) -> String {
 }
 
 impl Presets<'_> {
-    async fn send<T: serde::de::DeserializeOwned>(&self, call: Call) -> Result<T> {
-        Ok(transport::send_json::<T>(self.client, &call, &self.options)
-            .await?
-            .into_data())
-    }
-
     /// One page of presets (without their versions).
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/presets/list-presets>.
@@ -93,7 +87,7 @@ impl Presets<'_> {
         let call = Call::get("/presets", Auth::ApiKey)
             .query("offset", page.offset)
             .query("limit", page.limit);
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Every preset, fetched page by page as the stream is read, asking for
@@ -124,7 +118,7 @@ impl Presets<'_> {
     /// As [`Presets::list`], plus 404 for an unknown slug.
     pub async fn get(&self, slug: &str) -> Result<Preset> {
         let call = Call::get(path(slug), Auth::ApiKey);
-        Ok(self.send::<Data<Preset>>(call).await?.data)
+        Ok(self.fetch::<Data<Preset>>(call).await?.data)
     }
 
     async fn save(
@@ -139,7 +133,7 @@ impl Presets<'_> {
             body,
             &self.options,
         )?;
-        Ok(self.send::<Data<Preset>>(call).await?.data)
+        Ok(self.fetch::<Data<Preset>>(call).await?.data)
     }
 
     /// Saves a new version of preset `slug` (creating the preset when it does not exist) from
@@ -198,7 +192,7 @@ impl Presets<'_> {
         let call = Call::get(format!("{}/versions", path(slug)), Auth::ApiKey)
             .query("offset", page.offset)
             .query("limit", page.limit);
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Every version of a preset, fetched page by page as the stream is read, asking for
@@ -230,6 +224,6 @@ impl Presets<'_> {
     /// As [`Presets::get`]; 404 also for a version that does not exist.
     pub async fn get_version(&self, slug: &str, version: u64) -> Result<PresetVersion> {
         let call = Call::get(format!("{}/versions/{}", path(slug), version), Auth::ApiKey);
-        Ok(self.send::<Data<PresetVersion>>(call).await?.data)
+        Ok(self.fetch::<Data<PresetVersion>>(call).await?.data)
     }
 }

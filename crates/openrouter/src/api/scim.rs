@@ -6,7 +6,7 @@ use super::operations::{KeyKind, Operation};
 use super::workspaces::Data;
 use crate::error::Result;
 use crate::pagination::{PageParams, Paginated};
-use crate::transport::{self, segment, Auth, Call};
+use crate::transport::{segment, Auth, Call};
 use crate::types::scim::{
     CreateScimGroupMappingRequest, ScimGroup, ScimGroupList, ScimGroupMapping,
     ScimGroupMappingDeleted, ScimGroupMappingList, UpdateScimGroupMappingRequest,
@@ -70,12 +70,6 @@ fn path(id: &str) -> String {
 }
 
 impl Scim<'_> {
-    async fn send<T: serde::de::DeserializeOwned>(&self, call: Call) -> Result<T> {
-        Ok(transport::send_json::<T>(self.client, &call, &self.options)
-            .await?
-            .into_data())
-    }
-
     /// One page of the groups the identity provider has pushed.
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/scim/list-scim-groups>.
@@ -89,7 +83,7 @@ impl Scim<'_> {
         let call = Call::get("/scim/groups", Auth::Management)
             .query("offset", page.offset)
             .query("limit", page.limit);
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Every group, fetched page by page as the stream is read, asking for
@@ -122,7 +116,7 @@ impl Scim<'_> {
         let call = Call::get("/scim/group-mappings", Auth::Management)
             .query("offset", page.offset)
             .query("limit", page.limit);
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Every group mapping, fetched page by page as the stream is read, asking for
@@ -162,7 +156,7 @@ impl Scim<'_> {
             request,
             &self.options,
         )?;
-        Ok(self.send::<Data<ScimGroupMapping>>(call).await?.data)
+        Ok(self.fetch::<Data<ScimGroupMapping>>(call).await?.data)
     }
 
     /// The mapping with this id.
@@ -174,7 +168,7 @@ impl Scim<'_> {
     /// As [`Scim::list_groups`], plus 404 for an unknown id.
     pub async fn get_mapping(&self, id: &str) -> Result<ScimGroupMapping> {
         let call = Call::get(path(id), Auth::Management);
-        Ok(self.send::<Data<ScimGroupMapping>>(call).await?.data)
+        Ok(self.fetch::<Data<ScimGroupMapping>>(call).await?.data)
     }
 
     /// Changes the role a mapping grants.
@@ -191,7 +185,7 @@ impl Scim<'_> {
     ) -> Result<ScimGroupMapping> {
         let call =
             Call::new(Method::PATCH, path(id), Auth::Management).json(request, &self.options)?;
-        Ok(self.send::<Data<ScimGroupMapping>>(call).await?.data)
+        Ok(self.fetch::<Data<ScimGroupMapping>>(call).await?.data)
     }
 
     /// Deletes a mapping. `keep_members` is required by the API, with no default: `false`
@@ -210,6 +204,6 @@ impl Scim<'_> {
     ) -> Result<ScimGroupMappingDeleted> {
         let call =
             Call::delete(path(id), Auth::Management).query("keep_members", Some(keep_members));
-        self.send(call).await
+        self.fetch(call).await
     }
 }

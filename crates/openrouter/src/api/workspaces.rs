@@ -125,12 +125,6 @@ fn budget_path(id: &str, interval: &BudgetInterval) -> String {
 }
 
 impl Workspaces<'_> {
-    async fn send<T: serde::de::DeserializeOwned>(&self, call: Call) -> Result<T> {
-        Ok(transport::send_json::<T>(self.client, &call, &self.options)
-            .await?
-            .into_data())
-    }
-
     /// One page of the organization's workspaces.
     ///
     /// Reference: <https://openrouter.ai/docs/api/api-reference/workspaces/list-workspaces>.
@@ -183,7 +177,7 @@ impl Workspaces<'_> {
     /// As [`Workspaces::list`], plus 400 for an invalid field and 409 for a taken slug.
     pub async fn create(&self, request: &CreateWorkspaceRequest) -> Result<Workspace> {
         let call = Call::post_json("/workspaces", Auth::Management, request, &self.options)?;
-        Ok(self.send::<Data<Workspace>>(call).await?.data)
+        Ok(self.fetch::<Data<Workspace>>(call).await?.data)
     }
 
     /// The workspace with this id or slug.
@@ -195,7 +189,7 @@ impl Workspaces<'_> {
     /// As [`Workspaces::list`], plus 404 for an unknown workspace.
     pub async fn get(&self, id: &str) -> Result<Workspace> {
         let call = Call::get(path(id), Auth::Management);
-        Ok(self.send::<Data<Workspace>>(call).await?.data)
+        Ok(self.fetch::<Data<Workspace>>(call).await?.data)
     }
 
     /// Changes the fields set in `request`.
@@ -208,7 +202,7 @@ impl Workspaces<'_> {
     pub async fn update(&self, id: &str, request: &UpdateWorkspaceRequest) -> Result<Workspace> {
         let call =
             Call::new(Method::PATCH, path(id), Auth::Management).json(request, &self.options)?;
-        Ok(self.send::<Data<Workspace>>(call).await?.data)
+        Ok(self.fetch::<Data<Workspace>>(call).await?.data)
     }
 
     /// Deletes a workspace with its budgets and memberships. The default workspace cannot be
@@ -220,7 +214,7 @@ impl Workspaces<'_> {
     /// # Errors
     /// As [`Workspaces::get`], plus 403 for the default workspace.
     pub async fn delete(&self, id: &str) -> Result<WorkspaceDeleted> {
-        self.send(Call::delete(path(id), Auth::Management)).await
+        self.fetch(Call::delete(path(id), Auth::Management)).await
     }
 
     /// Every budget of a workspace and whether BYOK spend counts toward them.
@@ -232,7 +226,7 @@ impl Workspaces<'_> {
     /// As [`Workspaces::get`].
     pub async fn list_budgets(&self, id: &str) -> Result<WorkspaceBudgetList> {
         let call = Call::get(format!("{}/budgets", path(id)), Auth::Management);
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// The workspace's budget for one interval.
@@ -248,7 +242,7 @@ impl Workspaces<'_> {
         interval: impl Into<BudgetInterval>,
     ) -> Result<WorkspaceBudgetResponse> {
         let call = Call::get(budget_path(id, &interval.into()), Auth::Management);
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Creates or replaces the budget for one interval. Limits must strictly decrease as the
@@ -272,7 +266,7 @@ impl Workspaces<'_> {
             Auth::Management,
         )
         .json(request, &self.options)?;
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Removes the budget for one interval (succeeds when none was set).
@@ -288,7 +282,7 @@ impl Workspaces<'_> {
         interval: impl Into<BudgetInterval>,
     ) -> Result<WorkspaceDeleted> {
         let call = Call::delete(budget_path(id, &interval.into()), Auth::Management);
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// One page of a workspace's members.
@@ -302,7 +296,7 @@ impl Workspaces<'_> {
         let call = Call::get(format!("{}/members", path(id)), Auth::Management)
             .query("offset", page.offset)
             .query("limit", page.limit);
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Every member of a workspace, fetched page by page as the stream is read, asking for
@@ -343,7 +337,7 @@ impl Workspaces<'_> {
             request,
             &self.options,
         )?;
-        self.send(call).await
+        self.fetch(call).await
     }
 
     /// Removes users from a workspace.
@@ -364,6 +358,6 @@ impl Workspaces<'_> {
             request,
             &self.options,
         )?;
-        self.send(call).await
+        self.fetch(call).await
     }
 }
