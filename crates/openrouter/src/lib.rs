@@ -59,6 +59,7 @@ mod error;
 mod options;
 pub mod pagination;
 mod response;
+pub mod schema;
 pub mod sse;
 pub mod stream;
 mod transport;
