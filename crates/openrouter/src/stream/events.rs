@@ -62,6 +62,11 @@ impl<T> EventStream<T> {
         }
     }
 
+    /// Replaces the headers (and so the ones in-band errors carry) with a cleaned copy.
+    pub(crate) fn clean_headers(&mut self, clean: impl FnOnce(&HeaderMap) -> HeaderMap) {
+        self.headers = clean(&self.headers);
+    }
+
     pub(crate) fn headers(&self) -> &HeaderMap {
         &self.headers
     }

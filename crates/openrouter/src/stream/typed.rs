@@ -63,7 +63,10 @@ pub(crate) async fn open<T: StreamPayload>(
     let idle = options
         .stream_idle_timeout
         .unwrap_or(client.inner.timeouts.stream_idle);
-    Ok(TypedStream::new(EventStream::new(sent.response, idle)))
+    Ok(TypedStream::new(
+        EventStream::new(sent.response, idle),
+        client,
+    ))
 }
 
 /// A streamed answer: yields each event as it arrives.
@@ -75,6 +78,8 @@ pub(crate) async fn open<T: StreamPayload>(
 /// generation upstream.
 pub struct TypedStream<T> {
     events: EventStream<T>,
+    /// To clean server-sent error text of the client's keys (cheap: a shared handle).
+    client: Client,
     generation_id: Option<String>,
     keep_alives: u64,
 }
@@ -91,10 +96,12 @@ impl<T> std::fmt::Debug for TypedStream<T> {
 }
 
 impl<T: StreamPayload> TypedStream<T> {
-    pub(crate) fn new(events: EventStream<T>) -> Self {
+    pub(crate) fn new(mut events: EventStream<T>, client: &Client) -> Self {
         let generation_id = crate::transport::generation_id(events.headers());
+        events.clean_headers(|headers| crate::transport::redact::headers(client, headers));
         Self {
             events,
+            client: client.clone(),
             generation_id,
             keep_alives: 0,
         }
@@ -140,6 +147,9 @@ impl<T: StreamPayload> TypedStream<T> {
             Poll::Ready(Some(Ok(StreamEvent::Data(event)))) if event.is_keep_alive() => {
                 Poll::Ready(Some(Ok(StreamEvent::KeepAlive("ping".into()))))
             }
+            Poll::Ready(Some(Err(error))) => Poll::Ready(Some(Err(
+                crate::transport::redact::error(&self.client, error),
+            ))),
             other => other,
         };
         match &polled {

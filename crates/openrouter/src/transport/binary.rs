@@ -34,9 +34,9 @@ fn error_in(
     let status = http::StatusCode::OK;
     match super::decode::<serde_json::Value>(body, status) {
         Err(Error::Api(mut api)) => {
-            api.headers = super::redact_headers(client, headers);
+            api.headers = headers.clone();
             api.attempts = sent_attempts;
-            Some(Error::Api(api))
+            Some(super::redact::error(client, Error::Api(api)))
         }
         _ => None,
     }
@@ -50,7 +50,7 @@ pub(crate) async fn send_bytes(
 ) -> Result<Response<Bytes>> {
     let sent = execute(client, call, options).await?;
     let status = sent.response.status();
-    let headers = sent.response.headers().clone();
+    let headers = super::redact::headers(client, sent.response.headers());
     let attempts = sent.attempts;
     let body = read_limited(sent.response, usize::MAX, sent.deadline)
         .await
@@ -76,7 +76,7 @@ pub(crate) async fn send_to_writer<W: AsyncWrite + Unpin + ?Sized>(
     writer: &mut W,
 ) -> Result<(u64, HeaderMap)> {
     let sent = execute(client, call, options).await?;
-    let headers = sent.response.headers().clone();
+    let headers = super::redact::headers(client, sent.response.headers());
     let attempts = sent.attempts;
     let deadline = sent.deadline;
     if is_json(&headers) {

@@ -6,6 +6,7 @@
 
 mod binary;
 mod decode;
+pub(crate) mod redact;
 mod request;
 mod retry_after;
 mod upload;
@@ -13,7 +14,7 @@ mod upload;
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderValue};
+use http::HeaderMap;
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
@@ -70,7 +71,7 @@ async fn execute_attempts(client: &Client, call: &Call, options: &RequestOptions
     loop {
         attempt += 1;
         let request = request::build(client, call, options)?;
-        let mut error = match attempt_once(client, request, headers_timeout, deadline).await {
+        let error = match attempt_once(client, request, headers_timeout, deadline).await {
             Ok(response) if response.status().is_success() => {
                 tracing::debug!(
                     attempt,
@@ -83,9 +84,11 @@ async fn execute_attempts(client: &Client, call: &Call, options: &RequestOptions
                     deadline,
                 });
             }
-            Ok(response) => error_from_response(client, response, deadline).await,
+            Ok(response) => error_from_response(response, deadline).await,
             Err(error) => error,
         };
+        // Before anything logs it: the server may have echoed a key.
+        let mut error = redact::error(client, error);
         error.set_attempts(attempt);
         let safe_to_retry = match &error {
             Error::Api(api) => api.kind().is_retryable(),
@@ -142,7 +145,7 @@ async fn attempt_once(
     };
     match tokio::time::timeout(limit, client.inner.http.execute(request)).await {
         Ok(Ok(response)) => Ok(response),
-        Ok(Err(error)) => Err(classify_send_error(client, &error)),
+        Ok(Err(error)) => Err(classify_send_error(&error)),
         Err(_) => Err(Error::transport(
             TransportErrorKind::Timeout(phase),
             format!("no response within {limit:?}"),
@@ -151,7 +154,7 @@ async fn attempt_once(
 }
 
 /// Names what failed before the response headers arrived.
-fn classify_send_error(client: &Client, error: &reqwest::Error) -> Error {
+fn classify_send_error(error: &reqwest::Error) -> Error {
     let kind = if error.is_connect() && error.is_timeout() {
         TransportErrorKind::Timeout(TimeoutPhase::Connect)
     } else if error.is_connect() {
@@ -163,7 +166,7 @@ fn classify_send_error(client: &Client, error: &reqwest::Error) -> Error {
     } else {
         TransportErrorKind::BeforeResponse
     };
-    Error::transport(kind, redact(client, &error_chain(error)))
+    Error::transport(kind, error_chain(error))
 }
 
 /// The error and its sources in one line: reqwest's top message alone rarely says why.
@@ -182,13 +185,9 @@ pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
 }
 
 /// Reads an error response into an [`Error::Api`].
-async fn error_from_response(
-    client: &Client,
-    response: reqwest::Response,
-    deadline: Option<Instant>,
-) -> Error {
+async fn error_from_response(response: reqwest::Response, deadline: Option<Instant>) -> Error {
     let status = response.status();
-    let headers = redact_headers(client, response.headers());
+    let headers = response.headers().clone();
     let retry_after = retry_after::retry_after(&headers, SystemTime::now());
     let body = match read_limited(response, MAX_ERROR_BODY, deadline).await {
         Ok(body) => body,
@@ -200,7 +199,7 @@ async fn error_from_response(
     let mut api = match serde_json::from_slice::<ErrorBody>(&body) {
         Ok(parsed) => ApiError::from_body(Some(status), parsed),
         Err(_) => {
-            let text = redact(client, &crate::error::excerpt(&body));
+            let text = crate::error::excerpt(&body);
             let message = status.canonical_reason().unwrap_or("error").to_owned();
             let mut api = ApiError::from_body(
                 Some(status),
@@ -215,7 +214,6 @@ async fn error_from_response(
             api
         }
     };
-    api.error.message = redact(client, &api.error.message);
     api.headers = headers;
     api.retry_after = retry_after;
     api.into()
@@ -271,41 +269,19 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
             e
         })?;
     match decode::<T>(&body, status) {
-        Ok(data) => Ok(Response::new(data, status, headers, body)),
+        Ok(data) => Ok(Response::new(
+            data,
+            status,
+            redact::headers(client, &headers),
+            body,
+        )),
         Err(Error::Api(mut api)) => {
-            api.headers = redact_headers(client, &headers);
+            api.headers = headers;
             api.attempts = sent.attempts;
-            Err(Error::Api(api))
+            Err(redact::error(client, Error::Api(api)))
         }
-        Err(error) => Err(error),
+        Err(error) => Err(redact::error(client, error)),
     }
-}
-
-/// Removes the client's keys from text the server sent back (a proxy may echo headers).
-pub(crate) fn redact(client: &Client, text: &str) -> String {
-    let mut clean = text.to_owned();
-    for key in client.secrets() {
-        if clean.contains(key) {
-            clean = clean.replace(key, "[redacted]");
-        }
-    }
-    clean
-}
-
-fn redact_headers(client: &Client, headers: &HeaderMap) -> HeaderMap {
-    let mut clean = HeaderMap::with_capacity(headers.len());
-    for (name, value) in headers {
-        let leaks = value
-            .to_str()
-            .is_ok_and(|v| client.secrets().any(|key| v.contains(key)));
-        let value = if leaks {
-            HeaderValue::from_static("[redacted]")
-        } else {
-            value.clone()
-        };
-        clean.append(name.clone(), value);
-    }
-    clean
 }
 
 /// The generation id header, when present.
