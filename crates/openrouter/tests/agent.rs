@@ -10,8 +10,8 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use openrouter::agent::{Agent, AgentEvent, AgentRun, Approval, StopReason, ToolErrorPolicy};
 use openrouter::tools::{NoArgs, ToolErrorKind, ToolStatus, TypedTool};
-use openrouter::types::chat::{FinishReason, Message};
-use openrouter::{Client, Error};
+use openrouter::types::chat::{ChatRequest, FinishReason, Message, Tool};
+use openrouter::{Client, Error, RequestOptions};
 use openrouter_mock::{MockReply, MockServer, MockToolCall};
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -784,4 +784,94 @@ async fn without_a_script_the_emulator_calls_the_first_tool_then_answers() {
     assert_eq!(runs.load(Ordering::SeqCst), 1);
     let text = run.text().unwrap();
     assert!(text.contains("The tool returned"), "{text}");
+}
+
+#[tokio::test]
+async fn reasoning_sent_only_as_details_is_streamed_from_them() {
+    let server = MockServer::start().await;
+    let client = client_for(&server);
+    server.push_reply(MockReply::text("noon").with_reasoning_details([json!({
+        "type": "reasoning.summary", "summary": "Look at the clock.", "format": "unknown", "index": 0
+    })]));
+    let (agent, _) = agent(&server, &client);
+    let reasoning: Vec<String> = agent
+        .run_stream([Message::user("time?")])
+        .filter_map(|event| async move {
+            match event {
+                Ok(AgentEvent::ReasoningDelta(text)) => Some(text),
+                _ => None,
+            }
+        })
+        .collect()
+        .await;
+    assert_eq!(reasoning, ["Look at the clock."]);
+}
+
+#[tokio::test]
+async fn request_settings_options_and_server_tools_go_with_every_step() {
+    let server = MockServer::start().await;
+    let client = client_for(&server);
+    server.push_reply(MockReply::tool_call("get_time", ""));
+    server.push_reply(MockReply::text("noon"));
+    let (agent, _) = agent(&server, &client);
+    let base = ChatRequest::with_messages([Message::developer("The user is in Paris.")])
+        .temperature(0.1)
+        .tool(Tool::datetime());
+    let run = agent
+        .request(base)
+        .options(RequestOptions::new().header("x-session-id", "chat-42"))
+        .run([Message::user("time?")])
+        .await
+        .unwrap();
+    assert_eq!(run.stop_reason, StopReason::Finished);
+    // The run's history holds the conversation only, not the agent's own messages.
+    assert_eq!(
+        roles(&run.messages),
+        ["user", "assistant", "tool", "assistant"]
+    );
+    let requests: Vec<_> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/chat/completions"))
+        .collect();
+    assert_eq!(requests.len(), 2);
+    for request in &requests {
+        assert_eq!(request.header("x-session-id"), Some("chat-42"));
+        let body = request.json().unwrap();
+        assert_eq!(
+            body["model"], MODEL,
+            "the agent's model stays when the base has none"
+        );
+        assert_eq!(body["temperature"], 0.1);
+        assert_eq!(body["messages"][0]["role"], "system");
+        assert_eq!(body["messages"][1]["role"], "developer");
+        assert_eq!(body["messages"][2]["role"], "user");
+        let kinds: Vec<&str> = body["tools"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["type"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["openrouter:datetime", "function", "function"]);
+    }
+}
+
+#[test]
+fn the_text_of_a_run_is_the_last_assistant_turn() {
+    let run: AgentRun = serde_json::from_value(json!({
+        "messages": [
+            {"role": "user", "content": "hi"},
+            {"role": "assistant", "content": "earlier answer"},
+            {"role": "user", "content": "call a tool"},
+            {"role": "assistant", "tool_calls": [{"id": "c", "type": "function", "function": {"name": "f", "arguments": "{}"}}]},
+            {"role": "tool", "tool_call_id": "c", "content": "done"}
+        ],
+        "steps": [],
+        "usage": {"requests": 0, "prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0,
+                  "reasoning_tokens": 0, "cached_tokens": 0, "cost": 0.0},
+        "stop_reason": {"tool_called": "f"}
+    }))
+    .unwrap();
+    assert_eq!(run.text(), None, "the last turn only called a tool");
+    assert_eq!(run.stop_reason, StopReason::ToolCalled("f".into()));
 }

@@ -37,16 +37,17 @@ impl AgentRun {
         }
     }
 
-    /// The text of the last assistant message, usually the final answer.
+    /// The text of the last assistant message, usually the final answer; `None` when that message has no text (it only called tools).
     pub fn text(&self) -> Option<String> {
-        self.messages
+        let last = self
+            .messages
             .iter()
             .rev()
             .find_map(|message| match message {
-                Message::Assistant(assistant) => Some(assistant.content.as_ref()?.text()),
+                Message::Assistant(assistant) => Some(assistant),
                 _ => None,
-            })
-            .flatten()
+            })?;
+        last.content.as_ref()?.text()
     }
 
     /// What the whole run cost in credits (USD), as reported by the server.
