@@ -3,11 +3,12 @@
 use futures_util::StreamExt;
 use http::StatusCode;
 
-use super::calls::{self, Aborted, CallPlan};
+use super::calls::{self, CallPlan};
 use super::events::{AgentEvent, Sink};
 use super::{Agent, AgentRun, AgentState, AgentStep, AgentUsage, StopReason, ToolFailure};
 use crate::error::{ApiError, DecodeError, Error, Result};
 use crate::stream::ChatAccumulator;
+use crate::tools::{ToolError, ToolResult};
 use crate::types::chat::{ChatRequest, ChatResult, FinishReason, Message, ToolCall};
 use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
 
@@ -34,14 +35,12 @@ pub(super) async fn drive(
         for call in &pending {
             sink.emit(AgentEvent::ToolCall(call.clone()));
         }
-        let results = match plan.run(&pending, &sink).await {
-            Ok(results) => results,
-            Err(aborted) => return Err(abort(run, &pending, aborted)),
-        };
-        run.messages
-            .extend(calls::tool_messages(&pending, &results));
-        if let Some(step) = run.steps.last_mut() {
-            step.tool_results.extend(results);
+        match plan.run(&pending, &sink).await {
+            Ok(results) => answer(&mut run, &pending, results),
+            Err(aborted) => {
+                answer(&mut run, &pending, aborted.results);
+                return Err(failure(run, &pending[aborted.index], aborted.error));
+            }
         }
     }
     run.messages.extend(new_messages);
@@ -72,69 +71,75 @@ pub(super) async fn drive(
             sink.emit(AgentEvent::ToolCall(call.clone()));
         }
         let finish_reason = result.finish_reason().cloned();
-        let mut step = AgentStep {
+        let step = AgentStep {
             generation_id: result.id,
             model: result.model,
             finish_reason: finish_reason.clone(),
             usage: result.usage,
-            tool_calls: calls,
+            tool_calls: calls.clone(),
             tool_results: Vec::new(),
         };
         spent.add(step.usage.as_ref());
         run.usage.add(step.usage.as_ref());
         run.messages.push(message);
+        run.steps.push(step);
 
         if let Some(reason) = finish_reason.filter(|r| agent.stop_on_finish.contains(r)) {
-            finish_step(&mut run, step, &sink);
+            step_finished(&run, &sink);
             return Ok(stopped(run, StopReason::FinishReason(reason)));
         }
-        if step.tool_calls.is_empty() {
-            finish_step(&mut run, step, &sink);
+        if calls.is_empty() {
+            step_finished(&run, &sink);
             return Ok(stopped(run, StopReason::Finished));
         }
-        match plan.run(&step.tool_calls, &sink).await {
-            Ok(results) => {
-                run.messages
-                    .extend(calls::tool_messages(&step.tool_calls, &results));
-                step.tool_results = results;
-            }
+        match plan.run(&calls, &sink).await {
+            Ok(results) => answer(&mut run, &calls, results),
             Err(aborted) => {
-                let calls = step.tool_calls.clone();
-                finish_step(&mut run, step, &sink);
-                return Err(abort(run, &calls, aborted));
+                answer(&mut run, &calls, aborted.results);
+                step_finished(&run, &sink);
+                return Err(failure(run, &calls[aborted.index], aborted.error));
             }
         }
-        let called = step
-            .tool_calls
-            .iter()
-            .map(|call| call.function.name.clone())
-            .find(|name| agent.stop_on_tools.contains(name));
-        finish_step(&mut run, step, &sink);
+        step_finished(&run, &sink);
 
-        let reason = if let Some(name) = called {
-            Some(StopReason::ToolCalled(name))
-        } else if agent.max_cost.is_some_and(|max| spent.cost >= max) {
-            Some(StopReason::MaxCost)
-        } else if agent
-            .max_tokens
-            .is_some_and(|max| spent.total_tokens >= max)
-        {
-            Some(StopReason::MaxTokens)
-        } else if agent.stop_when.as_ref().is_some_and(|condition| {
-            condition(&AgentState {
-                messages: &run.messages,
-                steps: &run.steps,
-                usage: &run.usage,
-            })
-        }) {
-            Some(StopReason::Condition)
-        } else {
-            None
-        };
+        let reason = limit_or_condition(agent, &run, &spent, &calls);
         if let Some(reason) = reason {
             return Ok(stopped(run, reason));
         }
     }
+}
+
+/// Whether the run stops after a step whose tools ran, and why (first match wins).
+fn limit_or_condition(
+    agent: &Agent,
+    run: &AgentRun,
+    spent: &AgentUsage,
+    calls: &[ToolCall],
+) -> Option<StopReason> {
+    if let Some(call) = calls
+        .iter()
+        .find(|call| agent.stop_on_tools.contains(&call.function.name))
+    {
+        return Some(StopReason::ToolCalled(call.function.name.clone()));
+    }
+    if agent.max_cost.is_some_and(|max| spent.cost >= max) {
+        return Some(StopReason::MaxCost);
+    }
+    if agent
+        .max_tokens
+        .is_some_and(|max| spent.total_tokens >= max)
+    {
+        return Some(StopReason::MaxTokens);
+    }
+    let state = AgentState {
+        messages: &run.messages,
+        steps: &run.steps,
+        usage: &run.usage,
+    };
+    if agent.stop_when.as_ref().is_some_and(|holds| holds(&state)) {
+        return Some(StopReason::Condition);
+    }
+    None
 }
 
 fn stopped(mut run: AgentRun, reason: StopReason) -> AgentRun {
@@ -142,35 +147,35 @@ fn stopped(mut run: AgentRun, reason: StopReason) -> AgentRun {
     run
 }
 
-fn finish_step(run: &mut AgentRun, step: AgentStep, sink: &Sink) {
-    if sink.is_active() {
+fn step_finished(run: &AgentRun, sink: &Sink) {
+    if let (true, Some(step)) = (sink.is_active(), run.steps.last()) {
         sink.emit(AgentEvent::StepFinished(Box::new(step.clone())));
     }
-    run.steps.push(step);
 }
 
-/// The error for a call that failed under `Abort`: the run keeps the results of the calls
-/// before it, so a resume runs only the failed call and those after it.
-fn abort(mut run: AgentRun, calls: &[ToolCall], aborted: Aborted) -> Error {
-    let Aborted {
-        results,
-        index,
-        error,
-    } = aborted;
-    run.messages
-        .extend(calls::tool_messages(&calls[..index], &results));
-    if let Some(step) = run.steps.last_mut() {
-        if step
-            .tool_calls
-            .iter()
-            .any(|call| call.id == calls[index].id)
-        {
-            step.tool_results = results;
-        }
+/// Appends the tool messages for the first `results.len()` of `calls`, and the results to
+/// the step that made the calls.
+fn answer(run: &mut AgentRun, calls: &[ToolCall], results: Vec<ToolResult>) {
+    run.messages.extend(calls::tool_messages(calls, &results));
+    let made_by = |step: &&mut AgentStep| {
+        calls
+            .first()
+            .is_some_and(|first| step.tool_calls.iter().any(|call| call.id == first.id))
+    };
+    if let Some(step) = run.steps.iter_mut().rev().find(made_by) {
+        step.tool_results.extend(results);
     }
-    let call = calls[index].clone();
+}
+
+/// The error for a call that failed under `Abort`. The run keeps the results of the calls
+/// before it, so a resume runs only the failed call and those after it.
+fn failure(mut run: AgentRun, call: &ToolCall, error: ToolError) -> Error {
     run.stop_reason = StopReason::ToolFailed(call.function.name.clone());
-    Error::Tool(Box::new(ToolFailure { call, error, run }))
+    Error::Tool(Box::new(ToolFailure {
+        call: call.clone(),
+        error,
+        run,
+    }))
 }
 
 /// The request for the next step: settings, instructions, base messages, the conversation,
