@@ -52,6 +52,8 @@
 //! For tests and offline work, the companion crate `openrouter-mock` runs a faithful
 //! emulator of the API on localhost: point [`ClientBuilder::base_url`] at it.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 pub mod api;
 mod client;
 pub mod config;
