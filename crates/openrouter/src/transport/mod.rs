@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
 use crate::client::Client;
-use crate::error::{ApiError, Error, Result, TimeoutPhase, TransportErrorKind};
+use crate::error::{ApiError, DecodeError, Error, Result, TimeoutPhase, TransportErrorKind};
 use crate::options::RequestOptions;
 use crate::response::Response;
 use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
@@ -282,6 +282,47 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
         }
         Err(error) => Err(redact::error(client, error)),
     }
+}
+
+/// Whether a response says its body is JSON (`application/json` or a `+json` type).
+pub(crate) fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|mime| mime.trim().to_ascii_lowercase())
+        .is_some_and(|mime| mime == "application/json" || mime.ends_with("+json"))
+}
+
+/// A streaming call answered with one JSON body instead of events: the server (or a proxy)
+/// declined to stream, typically with an error object under 200. Read as events, that body
+/// would make an empty stream and the answer would be lost; instead it becomes the error it
+/// carries, or a decode error holding the body. `idle` bounds the wait for the body.
+pub(crate) async fn json_instead_of_events(client: &Client, sent: Sent, idle: Duration) -> Error {
+    let status = sent.response.status();
+    let headers = sent.response.headers().clone();
+    let deadline = sent.deadline.unwrap_or_else(|| Instant::now() + idle);
+    let mut error = match read_limited(sent.response, MAX_ERROR_BODY, Some(deadline)).await {
+        Err(error) => error,
+        Ok(body) => match decode::<serde::de::IgnoredAny>(&body, status) {
+            Err(Error::Api(mut api)) => {
+                api.headers = headers;
+                Error::Api(api)
+            }
+            Err(error) => error,
+            Ok(_) => DecodeError {
+                path: ".".into(),
+                message: "expected a stream of events (text/event-stream), but the server \
+                          answered with a single JSON body"
+                    .into(),
+                body: crate::error::excerpt(&body),
+                status: Some(status),
+            }
+            .into(),
+        },
+    };
+    error.set_attempts(sent.attempts);
+    redact::error(client, error)
 }
 
 /// The generation id header, when present.
