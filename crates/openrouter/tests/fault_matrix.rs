@@ -200,6 +200,11 @@ fn rows() -> Vec<Row> {
         .times(3),
         Row::new("400", Fault::status(400), api(BadRequest, 1)),
         Row::new(
+            "headers late, within the timeout",
+            Fault::delay_headers(ms(200)),
+            ok(1),
+        ),
+        Row::new(
             "headers after the timeout",
             Fault::delay_headers(Duration::from_secs(3)),
             ok(2),
@@ -691,4 +696,87 @@ async fn a_stream_answered_with_a_plain_json_result_is_a_decode_error_with_the_b
         }
         other => panic!("expected a decode error, got {other:?}"),
     }
+}
+
+/// A server that answers every request with `head` (status line and headers, no
+/// `Content-Length`) and `body`, then closes; for answers the emulator does not give.
+async fn fixed_answer_server(head: &'static str, body: &'static str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                // Read the whole request first: closing on unread bytes would reset the
+                // connection under the answer.
+                let mut request = Vec::new();
+                let mut buffer = [0u8; 4096];
+                loop {
+                    let n = socket.read(&mut buffer).await.unwrap_or(0);
+                    request.extend_from_slice(&buffer[..n]);
+                    let text = String::from_utf8_lossy(&request).to_ascii_lowercase();
+                    let complete = text.find("\r\n\r\n").is_some_and(|end| {
+                        let length = text
+                            .lines()
+                            .find_map(|l| l.strip_prefix("content-length: "))
+                            .and_then(|v| v.trim().parse::<usize>().ok())
+                            .unwrap_or(0);
+                        request.len() >= end + 4 + length
+                    });
+                    if n == 0 || complete {
+                        break;
+                    }
+                }
+                let answer = format!(
+                    "{head}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(answer.as_bytes()).await;
+            });
+        }
+    });
+    format!("http://{addr}/api/v1")
+}
+
+fn client_at(base_url: String) -> Client {
+    Client::builder()
+        .api_key("sk-or-v1-test")
+        .base_url(base_url)
+        .retry(quick_retries())
+        .build()
+        .expect("client builds")
+}
+
+#[tokio::test]
+async fn a_stream_answered_with_an_html_page_is_a_decode_error_naming_its_type() {
+    let base = fixed_answer_server(
+        "HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8",
+        "<html><body>Sign in to the network</body></html>",
+    )
+    .await;
+    match client_at(base).chat().stream(&hello()).await.unwrap_err() {
+        Error::Decode(decode) => {
+            assert!(decode.body.contains("Sign in"), "{}", decode.body);
+            assert!(decode.message.contains("`text/html`"), "{}", decode.message);
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn events_without_a_content_type_are_still_read() {
+    let base = fixed_answer_server(
+        "HTTP/1.1 200 OK",
+        "data: {\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"hi\"}}]}\n\ndata: [DONE]\n\n",
+    )
+    .await;
+    let result = client_at(base)
+        .chat()
+        .stream(&hello())
+        .await
+        .unwrap()
+        .collect_result()
+        .await
+        .unwrap();
+    assert_eq!(result.text(), Some("hi"));
 }

@@ -284,23 +284,29 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
     }
 }
 
-/// Whether a response says its body is JSON (`application/json` or a `+json` type).
-pub(crate) fn is_json(headers: &HeaderMap) -> bool {
+/// The media type of a response (`text/event-stream`, lower-case, without parameters).
+fn media_type(headers: &HeaderMap) -> Option<String> {
     headers
         .get(http::header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split(';').next())
         .map(|mime| mime.trim().to_ascii_lowercase())
-        .is_some_and(|mime| mime == "application/json" || mime.ends_with("+json"))
 }
 
-/// A streaming call answered with one JSON body instead of events: the server (or a proxy)
+/// Whether a response to a streaming call carries events. A missing `Content-Type` is given
+/// the benefit of the doubt; any other type means the server declined to stream.
+pub(crate) fn is_event_stream(headers: &HeaderMap) -> bool {
+    media_type(headers).map_or(true, |mime| mime == "text/event-stream")
+}
+
+/// A streaming call answered with something other than events: the server (or a proxy)
 /// declined to stream, typically with an error object under 200. Read as events, that body
-/// would make an empty stream and the answer would be lost; instead it becomes the error it
-/// carries, or a decode error holding the body. `idle` bounds the wait for the body.
-pub(crate) async fn json_instead_of_events(client: &Client, sent: Sent, idle: Duration) -> Error {
+/// would make an empty stream and the answer would be lost; instead it becomes the API error
+/// it carries, or a decode error holding the body. `idle` bounds the wait for the body.
+pub(crate) async fn not_an_event_stream(client: &Client, sent: Sent, idle: Duration) -> Error {
     let status = sent.response.status();
     let headers = sent.response.headers().clone();
+    let media_type = media_type(&headers).unwrap_or_default();
     let deadline = sent.deadline.unwrap_or_else(|| Instant::now() + idle);
     let mut error = match read_limited(sent.response, MAX_ERROR_BODY, Some(deadline)).await {
         Err(error) => error,
@@ -309,12 +315,12 @@ pub(crate) async fn json_instead_of_events(client: &Client, sent: Sent, idle: Du
                 api.headers = headers;
                 Error::Api(api)
             }
-            Err(error) => error,
-            Ok(_) => DecodeError {
+            _ => DecodeError {
                 path: ".".into(),
-                message: "expected a stream of events (text/event-stream), but the server \
-                          answered with a single JSON body"
-                    .into(),
+                message: format!(
+                    "expected a stream of events (text/event-stream), but the server \
+                     answered with one `{media_type}` body"
+                ),
                 body: crate::error::excerpt(&body),
                 status: Some(status),
             }
