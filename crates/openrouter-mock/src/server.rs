@@ -80,6 +80,7 @@ impl MockServer {
         tokio::spawn(accept_loop(
             listener,
             routes::router(Arc::clone(&shared)),
+            Arc::clone(&shared),
             rx,
         ));
         Ok(MockServer {
@@ -117,14 +118,21 @@ impl MockServer {
         self.shared.push_fault(fault);
     }
 
-    /// Every request received so far, in arrival order.
+    /// Every request received so far, in arrival order (none when
+    /// [`MockConfig::keep_history`] is off).
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.requests()
     }
 
-    /// How many requests arrived so far.
+    /// How many requests arrived so far (counted whether or not history is kept).
     pub fn request_count(&self) -> usize {
         self.shared.request_count()
+    }
+
+    /// How many TCP connections were accepted so far; compared with
+    /// [`MockServer::request_count`] it shows how well a client reuses connections.
+    pub fn connections(&self) -> usize {
+        self.shared.connections()
     }
 
     /// Streamed responses whose client went away before the stream finished.
@@ -156,7 +164,12 @@ pub async fn serve(
     Ok(())
 }
 
-async fn accept_loop(listener: TcpListener, router: Router, mut shutdown: watch::Receiver<()>) {
+async fn accept_loop(
+    listener: TcpListener,
+    router: Router,
+    shared: Arc<Shared>,
+    mut shutdown: watch::Receiver<()>,
+) {
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
@@ -164,6 +177,7 @@ async fn accept_loop(listener: TcpListener, router: Router, mut shutdown: watch:
         };
         match accepted {
             Ok((stream, _)) => {
+                shared.count_connection();
                 tokio::spawn(serve_connection(stream, router.clone(), shutdown.clone()));
             }
             Err(e) => {
