@@ -38,6 +38,10 @@ pub enum Error {
     /// The client is not configured to make this request (e.g. no API key).
     #[error("configuration error: {0}")]
     Config(String),
+    /// A structured answer is not a value of the requested type: refusal, no text, truncated,
+    /// invalid JSON or a mismatch (see [`crate::structured`]).
+    #[error(transparent)]
+    Structured(Box<crate::structured::StructuredError>),
 }
 
 impl Error {

@@ -62,6 +62,7 @@ mod response;
 pub mod schema;
 pub mod sse;
 pub mod stream;
+pub mod structured;
 mod transport;
 pub mod types;
 
