@@ -18,6 +18,7 @@ const RUNTIME_KEYS: &str = "runtime_api_keys";
 pub(crate) struct Shared {
     pub(crate) config: MockConfig,
     faults: Mutex<VecDeque<Fault>>,
+    canned: Mutex<VecDeque<crate::canned::CannedOutput>>,
     requests: Mutex<Vec<RecordedRequest>>,
     usage: Mutex<HashMap<String, f64>>,
     generations: Mutex<HashMap<String, Value>>,
@@ -37,6 +38,7 @@ impl Shared {
         Shared {
             config,
             faults: Mutex::default(),
+            canned: Mutex::default(),
             requests: Mutex::default(),
             usage: Mutex::default(),
             generations: Mutex::default(),
@@ -51,6 +53,14 @@ impl Shared {
 
     pub(crate) fn next_fault(&self) -> Option<Fault> {
         lock(&self.faults).pop_front()
+    }
+
+    pub(crate) fn push_canned(&self, output: crate::canned::CannedOutput) {
+        lock(&self.canned).push_back(output);
+    }
+
+    pub(crate) fn next_canned(&self) -> Option<crate::canned::CannedOutput> {
+        lock(&self.canned).pop_front()
     }
 
     pub(crate) fn record(&self, request: RecordedRequest) {
