@@ -42,6 +42,10 @@ pub enum Error {
     /// invalid JSON or a mismatch (see [`crate::structured`]).
     #[error(transparent)]
     Structured(Box<crate::structured::StructuredError>),
+    /// Every model of a fallback policy failed, or one failed in a way that stops fallback;
+    /// holds every attempt (see [`crate::fallback`]).
+    #[error(transparent)]
+    Fallback(Box<crate::fallback::FallbackError>),
 }
 
 impl Error {

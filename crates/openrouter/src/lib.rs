@@ -56,6 +56,7 @@ pub mod api;
 mod client;
 pub mod config;
 mod error;
+pub mod fallback;
 mod options;
 pub mod pagination;
 mod response;
