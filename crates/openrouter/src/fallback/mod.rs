@@ -237,3 +237,63 @@ pub fn falls_back_by_default(error: &Error) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{ApiError, TimeoutPhase};
+    use crate::types::error::ErrorBody;
+
+    fn api(status: u16, body: &str) -> Error {
+        let body: ErrorBody = serde_json::from_str(body).unwrap();
+        ApiError::from_body(http::StatusCode::from_u16(status).ok(), body).into()
+    }
+
+    fn status(status: u16) -> Error {
+        api(
+            status,
+            &format!(r#"{{"error":{{"code":{status},"message":"m"}}}}"#),
+        )
+    }
+
+    #[test]
+    fn the_default_rule_falls_back_on_what_another_model_may_not_have() {
+        for code in [402, 408, 429, 500, 502, 503, 504, 524, 529] {
+            assert!(falls_back_by_default(&status(code)), "{code}");
+        }
+        for code in [400, 401, 403, 404, 409, 413, 422] {
+            assert!(!falls_back_by_default(&status(code)), "{code}");
+        }
+        let provider = api(
+            400,
+            r#"{"error":{"code":400,"message":"Provider returned error","metadata":{"provider_name":"Groq","raw":"x"}}}"#,
+        );
+        assert!(falls_back_by_default(&provider));
+        // An error event inside a 200 stream takes its kind from its code.
+        assert!(falls_back_by_default(&api(
+            200,
+            r#"{"error":{"code":503,"message":"m"}}"#
+        )));
+    }
+
+    #[test]
+    fn transport_failures_before_the_answer_fall_back_but_not_after() {
+        for kind in [
+            TransportErrorKind::Connect,
+            TransportErrorKind::Timeout(TimeoutPhase::ResponseHeaders),
+            TransportErrorKind::BeforeResponse,
+        ] {
+            assert!(
+                falls_back_by_default(&Error::transport(kind, "x")),
+                "{kind:?}"
+            );
+        }
+        for kind in [TransportErrorKind::Body, TransportErrorKind::Other] {
+            assert!(
+                !falls_back_by_default(&Error::transport(kind, "x")),
+                "{kind:?}"
+            );
+        }
+        assert!(!falls_back_by_default(&Error::Config("no key".into())));
+    }
+}
