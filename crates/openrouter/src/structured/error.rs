@@ -103,7 +103,7 @@ impl fmt::Display for StructuredError {
         let by = self
             .model
             .as_deref()
-            .map_or_else(String::new, |model| format!(" ({model})"));
+            .map_or_else(String::new, |model| format!(" `{model}`"));
         match &self.kind {
             StructuredErrorKind::Refusal(reason) => write!(
                 f,
@@ -139,8 +139,8 @@ impl fmt::Display for StructuredError {
             ),
             StructuredErrorKind::Mismatch { path, message } => write!(
                 f,
-                "the model's JSON{by} does not match `{name}` at `{path}`: {message}; output: \
-                 {:?}; use a model that supports strict structured outputs, or make the type \
+                "the JSON the model{by} wrote does not match `{name}` at `{path}`: {message}; \
+                 output: {:?}; use a model that supports strict structured outputs, or make the type \
                  more lenient (e.g. `Option`, `#[serde(default)]`)",
                 self.quote()
             ),
