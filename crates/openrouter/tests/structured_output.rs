@@ -313,6 +313,19 @@ async fn parse_stream_yields_text_pieces_then_the_value() {
 }
 
 #[tokio::test]
+async fn a_streamed_answer_cut_at_the_token_limit_is_truncated() {
+    let server = MockServer::start().await;
+    let stream = client_for(&server)
+        .chat()
+        .parse_stream::<Trip>(&ask("Plan a trip").max_tokens(5))
+        .await
+        .unwrap();
+    let error = structured(stream.collect_parsed().await.unwrap_err());
+    assert_eq!(error.kind, StructuredErrorKind::Truncated);
+    assert_eq!(error.raw.chars().count(), 20, "{}", error.raw);
+}
+
+#[tokio::test]
 async fn a_streamed_mismatch_is_the_last_item() {
     let server = MockServer::start().await;
     server.push_canned_output(CannedOutput::text(r#"{"label": 3, "children": []}"#));

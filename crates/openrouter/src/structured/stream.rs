@@ -101,11 +101,15 @@ impl<T: DeserializeOwned> Stream for ParsedStream<T> {
                 }
                 Poll::Ready(Some(Ok(chunk))) => {
                     this.accumulator.push(&chunk);
-                    match chunk.content() {
-                        Some(text) if !text.is_empty() => {
-                            return Poll::Ready(Some(Ok(ParsedEvent::Text(text.to_owned()))))
-                        }
-                        _ => continue,
+                    // The value is decoded from choice 0; with `n` > 1 the others are not it.
+                    let piece = chunk
+                        .choices
+                        .iter()
+                        .find(|choice| choice.index == 0)
+                        .and_then(|choice| choice.delta.content.as_deref())
+                        .filter(|text| !text.is_empty());
+                    if let Some(text) = piece {
+                        return Poll::Ready(Some(Ok(ParsedEvent::Text(text.to_owned()))));
                     }
                 }
                 Poll::Ready(None) => {
