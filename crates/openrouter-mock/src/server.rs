@@ -117,13 +117,6 @@ impl MockServer {
         self.shared.push_fault(fault);
     }
 
-    /// Queue output for the next `POST /chat/completions` or `POST /responses` that gets an
-    /// answer (first in, first out): its content is replaced by `output`, e.g. JSON that
-    /// breaks the schema the request asked for, or a refusal.
-    pub fn push_canned_output(&self, output: crate::canned::CannedOutput) {
-        self.shared.push_canned(output);
-    }
-
     /// Every request received so far, in arrival order.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.requests()
@@ -144,6 +137,13 @@ impl MockServer {
         let mut rx = self.shared.watch_disconnects();
         let waited = tokio::time::timeout(timeout, rx.wait_for(|seen| *seen >= n)).await;
         matches!(waited, Ok(Ok(_)))
+    }
+
+    /// Queue output for the next `POST /chat/completions` or `POST /responses` that gets an
+    /// answer (first in, first out): its content is replaced by `output`, e.g. JSON that
+    /// breaks the schema the request asked for, or a refusal.
+    pub fn push_canned_output(&self, output: crate::canned::CannedOutput) {
+        self.shared.push_canned(output);
     }
 }
 

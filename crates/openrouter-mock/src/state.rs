@@ -18,11 +18,12 @@ const RUNTIME_KEYS: &str = "runtime_api_keys";
 pub(crate) struct Shared {
     pub(crate) config: MockConfig,
     faults: Mutex<VecDeque<Fault>>,
-    canned: Mutex<VecDeque<crate::canned::CannedOutput>>,
     requests: Mutex<Vec<RecordedRequest>>,
     usage: Mutex<HashMap<String, f64>>,
     generations: Mutex<HashMap<String, Value>>,
     disconnects: watch::Sender<usize>,
+    /// Output queued for the next completions ([`crate::CannedOutput`]).
+    canned: Mutex<VecDeque<crate::canned::CannedOutput>>,
     /// In-memory collections for the CRUD endpoints.
     pub(crate) store: crate::store::Store,
 }
@@ -38,11 +39,11 @@ impl Shared {
         Shared {
             config,
             faults: Mutex::default(),
-            canned: Mutex::default(),
             requests: Mutex::default(),
             usage: Mutex::default(),
             generations: Mutex::default(),
             disconnects: watch::channel(0).0,
+            canned: Mutex::default(),
             store: crate::store::Store::default(),
         }
     }
@@ -53,14 +54,6 @@ impl Shared {
 
     pub(crate) fn next_fault(&self) -> Option<Fault> {
         lock(&self.faults).pop_front()
-    }
-
-    pub(crate) fn push_canned(&self, output: crate::canned::CannedOutput) {
-        lock(&self.canned).push_back(output);
-    }
-
-    pub(crate) fn next_canned(&self) -> Option<crate::canned::CannedOutput> {
-        lock(&self.canned).pop_front()
     }
 
     pub(crate) fn record(&self, request: RecordedRequest) {
@@ -137,5 +130,13 @@ impl Shared {
 
     pub(crate) fn watch_disconnects(&self) -> watch::Receiver<usize> {
         self.disconnects.subscribe()
+    }
+
+    pub(crate) fn push_canned(&self, output: crate::canned::CannedOutput) {
+        lock(&self.canned).push_back(output);
+    }
+
+    pub(crate) fn next_canned(&self) -> Option<crate::canned::CannedOutput> {
+        lock(&self.canned).pop_front()
     }
 }

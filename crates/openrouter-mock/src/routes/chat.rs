@@ -58,13 +58,13 @@ pub(crate) async fn create(
         ask.model
     };
     let mut answer = completion::complete(&ask, served_by);
-    let canned = shared.next_canned();
-    if let Some(canned) = &canned {
-        canned.apply(&mut answer);
-    }
     if ask.model.id == "openrouter/auto" {
         // The live router reports the model it actually picked.
         answer.model = served_by.id.to_owned();
+    }
+    let canned = shared.next_canned();
+    if let Some(canned) = &canned {
+        canned.apply(&mut answer);
     }
     shared.charge(&key, answer.cost);
     let stream = request
