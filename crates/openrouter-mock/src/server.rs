@@ -146,6 +146,13 @@ impl MockServer {
         let waited = tokio::time::timeout(timeout, rx.wait_for(|seen| *seen >= n)).await;
         matches!(waited, Ok(Ok(_)))
     }
+
+    /// Queue output for the next `POST /chat/completions` or `POST /responses` that gets an
+    /// answer (first in, first out): its content is replaced by `output`, e.g. JSON that
+    /// breaks the schema the request asked for, or a refusal.
+    pub fn push_canned_output(&self, output: crate::canned::CannedOutput) {
+        self.shared.push_canned(output);
+    }
 }
 
 /// Serve the emulator on `listener` until `shutdown` resolves, for embedding in a program

@@ -27,6 +27,8 @@ pub(crate) struct Shared {
     usage: Mutex<HashMap<String, f64>>,
     generations: Mutex<HashMap<String, Value>>,
     disconnects: watch::Sender<usize>,
+    /// Output queued for the next completions ([`crate::CannedOutput`]).
+    canned: Mutex<VecDeque<crate::canned::CannedOutput>>,
     /// In-memory collections for the CRUD endpoints.
     pub(crate) store: crate::store::Store,
 }
@@ -48,6 +50,7 @@ impl Shared {
             usage: Mutex::default(),
             generations: Mutex::default(),
             disconnects: watch::channel(0).0,
+            canned: Mutex::default(),
             store: crate::store::Store::default(),
         }
     }
@@ -153,5 +156,13 @@ impl Shared {
 
     pub(crate) fn watch_disconnects(&self) -> watch::Receiver<usize> {
         self.disconnects.subscribe()
+    }
+
+    pub(crate) fn push_canned(&self, output: crate::canned::CannedOutput) {
+        lock(&self.canned).push_back(output);
+    }
+
+    pub(crate) fn next_canned(&self) -> Option<crate::canned::CannedOutput> {
+        lock(&self.canned).pop_front()
     }
 }

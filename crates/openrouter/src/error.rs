@@ -38,6 +38,14 @@ pub enum Error {
     /// The client is not configured to make this request (e.g. no API key).
     #[error("configuration error: {0}")]
     Config(String),
+    /// A structured answer is not a value of the requested type: refusal, no text, truncated,
+    /// invalid JSON or a mismatch (see [`crate::structured`]).
+    #[error(transparent)]
+    Structured(Box<crate::structured::StructuredError>),
+    /// Every model of a fallback policy failed, or one failed in a way that stops fallback;
+    /// holds every attempt (see [`crate::fallback`]).
+    #[error(transparent)]
+    Fallback(Box<crate::fallback::FallbackError>),
 }
 
 impl Error {

@@ -58,12 +58,14 @@ pub mod api;
 mod client;
 pub mod config;
 mod error;
+pub mod fallback;
 mod options;
 pub mod pagination;
 mod response;
 pub mod schema;
 pub mod sse;
 pub mod stream;
+pub mod structured;
 mod transport;
 pub mod types;
 

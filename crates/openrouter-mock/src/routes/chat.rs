@@ -62,6 +62,10 @@ pub(crate) async fn create(
         // The live router reports the model it actually picked.
         answer.model = served_by.id.to_owned();
     }
+    let canned = shared.next_canned();
+    if let Some(canned) = &canned {
+        canned.apply(&mut answer);
+    }
     shared.charge(&key, answer.cost);
     let stream = request
         .get("stream")
@@ -88,9 +92,13 @@ pub(crate) async fn create(
             model: answer.model.clone(),
             provider: answer.provider.clone(),
         };
-        transport::sse(&shared, &fault, &head, &answer.to_chunks(), extra)
+        let mut chunks = answer.to_chunks();
+        crate::canned::patch_chat_chunks(canned.as_ref(), &mut chunks);
+        transport::sse(&shared, &fault, &head, &chunks, extra)
     } else {
-        transport::json(&fault, StatusCode::OK, &answer.to_json(), extra)
+        let mut body = answer.to_json();
+        crate::canned::patch_chat_body(canned.as_ref(), &mut body);
+        transport::json(&fault, StatusCode::OK, &body, extra)
     }
 }
 
