@@ -327,7 +327,7 @@ impl Completion {
             }
         }
         if let Some(text) = &self.content {
-            for piece in pieces(text, 3) {
+            for piece in text_pieces(text) {
                 chunks.push(self.chunk(json!({ "role": "assistant", "content": piece }), None));
             }
         }
@@ -368,6 +368,16 @@ pub(crate) fn pieces(text: &str, words: usize) -> Vec<String> {
     out
 }
 
+/// The pieces a streamed answer's text arrives in: runs of three words, or for JSON
+/// (structured output, which has few spaces) runs of about 16 characters, at least three.
+pub(crate) fn text_pieces(text: &str) -> Vec<String> {
+    if text.starts_with(['{', '[']) {
+        char_pieces(text, (text.chars().count() / 16).clamp(3, 256))
+    } else {
+        pieces(text, 3)
+    }
+}
+
 /// Split into `n` pieces of roughly equal length on character boundaries.
 pub(crate) fn char_pieces(text: &str, n: usize) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
@@ -387,6 +397,10 @@ mod tests {
             char_pieces("{\"a\":\"日本\"}", 3).concat(),
             "{\"a\":\"日本\"}"
         );
+        let json = r#"{"name":"example","tags":["example"]}"#;
+        assert!(text_pieces(json).len() >= 3);
+        assert_eq!(text_pieces(json).concat(), json);
+        assert_eq!(text_pieces("You said: hi."), pieces("You said: hi.", 3));
         assert_eq!(tokens(""), 0);
         assert_eq!(tokens("abcde"), 2);
     }

@@ -22,6 +22,12 @@ pub struct MockConfig {
     /// schema and answer 400 naming the offending field (see [`crate::spec`]). On by
     /// default; turn it off to let malformed requests reach the handlers.
     pub validate_requests: bool,
+    /// Remember every request ([`MockServer::requests`](crate::MockServer::requests)) and
+    /// every generation (for `/generation` lookups and analytics). On by default; turn it
+    /// off for long runs (soak tests, load generators) so memory stays flat. Counters
+    /// ([`MockServer::request_count`](crate::MockServer::request_count),
+    /// [`MockServer::connections`](crate::MockServer::connections)) are kept either way.
+    pub keep_history: bool,
 }
 
 impl Default for MockConfig {
@@ -33,6 +39,7 @@ impl Default for MockConfig {
             max_body_bytes: 10 * 1024 * 1024,
             credit_limit: None,
             validate_requests: true,
+            keep_history: true,
         }
     }
 }
@@ -93,6 +100,15 @@ impl MockConfig {
     /// before the handler runs; unknown fields are accepted as on the live API.
     pub fn validate_requests(mut self, on: bool) -> Self {
         self.validate_requests = on;
+        self
+    }
+
+    /// Keep a record of every request and generation (the default) or only count them.
+    /// With history off, [`MockServer::requests`](crate::MockServer::requests) is empty and
+    /// `/generation` lookups answer 404, but the emulator's memory no longer grows with
+    /// the number of requests served.
+    pub fn keep_history(mut self, on: bool) -> Self {
+        self.keep_history = on;
         self
     }
 }

@@ -64,6 +64,14 @@
 //! A header that does not parse is answered with 400 and a message saying what is wrong.
 //! "Chunks" count the `data:` events of a stream, keep-alive comments excluded.
 //!
+//! # Canned output
+//!
+//! Structured output (`response_format` / `text.format` with a JSON Schema) is answered with
+//! JSON that satisfies the schema; a streamed answer sends it in several deltas. To see how a
+//! client copes with anything else, queue a [`CannedOutput`] with
+//! [`MockServer::push_canned_output`]: the next chat or Responses answer says that text (e.g.
+//! JSON that breaks the schema) or refuses.
+//!
 //! ```no_run
 //! # async fn demo() {
 //! use openrouter_mock::{Fault, MockServer};
@@ -76,6 +84,7 @@
 //! ```
 
 mod auth;
+mod canned;
 mod catalogue;
 mod completion;
 mod config;
@@ -92,6 +101,7 @@ mod state;
 mod store;
 mod transport;
 
+pub use canned::CannedOutput;
 pub use config::MockConfig;
 pub use faults::{Fault, FAULT_HEADER};
 pub use record::RecordedRequest;

@@ -81,6 +81,7 @@ impl MockServer {
         tokio::spawn(accept_loop(
             listener,
             routes::router(Arc::clone(&shared)),
+            Arc::clone(&shared),
             rx,
         ));
         Ok(MockServer {
@@ -120,7 +121,8 @@ impl MockServer {
 
     /// Queue a scripted model turn for the next chat completion that passes validation
     /// (first in, first out; streamed or not). Unscripted completions keep deriving their
-    /// answer from the prompt.
+    /// answer from the prompt. A scripted reply takes precedence over canned output
+    /// ([`MockServer::push_canned_output`]), which stays queued for the next answer.
     pub fn push_reply(&self, reply: MockReply) {
         self.shared.push_reply(reply);
     }
@@ -130,14 +132,21 @@ impl MockServer {
         self.shared.pending_replies()
     }
 
-    /// Every request received so far, in arrival order.
+    /// Every request received so far, in arrival order (none when
+    /// [`MockConfig::keep_history`] is off).
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.requests()
     }
 
-    /// How many requests arrived so far.
+    /// How many requests arrived so far (counted whether or not history is kept).
     pub fn request_count(&self) -> usize {
         self.shared.request_count()
+    }
+
+    /// How many TCP connections were accepted so far; compared with
+    /// [`MockServer::request_count`] it shows how well a client reuses connections.
+    pub fn connections(&self) -> usize {
+        self.shared.connections()
     }
 
     /// Streamed responses whose client went away before the stream finished.
@@ -150,6 +159,13 @@ impl MockServer {
         let mut rx = self.shared.watch_disconnects();
         let waited = tokio::time::timeout(timeout, rx.wait_for(|seen| *seen >= n)).await;
         matches!(waited, Ok(Ok(_)))
+    }
+
+    /// Queue output for the next `POST /chat/completions` or `POST /responses` that gets an
+    /// answer (first in, first out): its content is replaced by `output`, e.g. JSON that
+    /// breaks the schema the request asked for, or a refusal.
+    pub fn push_canned_output(&self, output: crate::canned::CannedOutput) {
+        self.shared.push_canned(output);
     }
 }
 
@@ -169,7 +185,12 @@ pub async fn serve(
     Ok(())
 }
 
-async fn accept_loop(listener: TcpListener, router: Router, mut shutdown: watch::Receiver<()>) {
+async fn accept_loop(
+    listener: TcpListener,
+    router: Router,
+    shared: Arc<Shared>,
+    mut shutdown: watch::Receiver<()>,
+) {
     loop {
         let accepted = tokio::select! {
             accepted = listener.accept() => accepted,
@@ -177,6 +198,7 @@ async fn accept_loop(listener: TcpListener, router: Router, mut shutdown: watch:
         };
         match accepted {
             Ok((stream, _)) => {
+                shared.count_connection();
                 tokio::spawn(serve_connection(stream, router.clone(), shutdown.clone()));
             }
             Err(e) => {

@@ -1,6 +1,7 @@
 //! State shared by the handlers and the [`MockServer`](crate::MockServer) handle.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use serde_json::Value;
@@ -21,9 +22,15 @@ pub(crate) struct Shared {
     faults: Mutex<VecDeque<Fault>>,
     replies: Mutex<VecDeque<MockReply>>,
     requests: Mutex<Vec<RecordedRequest>>,
+    /// Requests received, counted even when they are not recorded.
+    request_count: AtomicUsize,
+    /// TCP connections accepted, to tell how well clients reuse connections.
+    connections: AtomicUsize,
     usage: Mutex<HashMap<String, f64>>,
     generations: Mutex<HashMap<String, Value>>,
     disconnects: watch::Sender<usize>,
+    /// Output queued for the next completions ([`crate::CannedOutput`]).
+    canned: Mutex<VecDeque<crate::canned::CannedOutput>>,
     /// In-memory collections for the CRUD endpoints.
     pub(crate) store: crate::store::Store,
 }
@@ -41,9 +48,12 @@ impl Shared {
             faults: Mutex::default(),
             replies: Mutex::default(),
             requests: Mutex::default(),
+            request_count: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
             usage: Mutex::default(),
             generations: Mutex::default(),
             disconnects: watch::channel(0).0,
+            canned: Mutex::default(),
             store: crate::store::Store::default(),
         }
     }
@@ -68,8 +78,24 @@ impl Shared {
         lock(&self.replies).len()
     }
 
+    /// Whether requests and generations are remembered ([`MockConfig::keep_history`]).
+    pub(crate) fn keeps_history(&self) -> bool {
+        self.config.keep_history
+    }
+
     pub(crate) fn record(&self, request: RecordedRequest) {
-        lock(&self.requests).push(request);
+        self.request_count.fetch_add(1, Ordering::Relaxed);
+        if self.keeps_history() {
+            lock(&self.requests).push(request);
+        }
+    }
+
+    pub(crate) fn count_connection(&self) {
+        self.connections.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(crate) fn connections(&self) -> usize {
+        self.connections.load(Ordering::Relaxed)
     }
 
     pub(crate) fn requests(&self) -> Vec<RecordedRequest> {
@@ -77,7 +103,7 @@ impl Shared {
     }
 
     pub(crate) fn request_count(&self) -> usize {
-        lock(&self.requests).len()
+        self.request_count.load(Ordering::Relaxed)
     }
 
     pub(crate) fn is_known_key(&self, key: &str) -> bool {
@@ -125,6 +151,9 @@ impl Shared {
     }
 
     pub(crate) fn store_generation(&self, id: String, record: Value) {
+        if !self.keeps_history() {
+            return;
+        }
         lock(&self.generations).insert(id, record);
     }
 
@@ -142,5 +171,13 @@ impl Shared {
 
     pub(crate) fn watch_disconnects(&self) -> watch::Receiver<usize> {
         self.disconnects.subscribe()
+    }
+
+    pub(crate) fn push_canned(&self, output: crate::canned::CannedOutput) {
+        lock(&self.canned).push_back(output);
+    }
+
+    pub(crate) fn next_canned(&self) -> Option<crate::canned::CannedOutput> {
+        lock(&self.canned).pop_front()
     }
 }

@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
 use common::{chat, client, hello};
-use openrouter_mock::MockServer;
+use openrouter_mock::{MockConfig, MockServer};
 use serde_json::{json, Value};
 
 #[tokio::test]
@@ -388,4 +388,53 @@ async fn generations_can_be_looked_up_by_id() {
     assert_eq!(resp.status(), 404);
     let v: Value = resp.json().await.unwrap();
     assert_eq!(v["error"]["code"], 404);
+}
+
+#[tokio::test]
+async fn without_history_requests_are_counted_but_not_kept() {
+    let server = MockServer::start_with(MockConfig::new().keep_history(false))
+        .await
+        .unwrap();
+    let answer: Value = chat(&server, &hello("openai/gpt-4o"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = answer["id"].as_str().unwrap().to_owned();
+    let resp = client()
+        .get(format!("{}/generation", server.base_url()))
+        .query(&[("id", id)])
+        .bearer_auth(server.api_key())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404, "no generation is remembered");
+    assert_eq!(server.request_count(), 2);
+    assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn accepted_connections_are_counted() {
+    let server = MockServer::start().await;
+    assert_eq!(server.connections(), 0);
+    // One client reuses its connection; a second client opens its own.
+    let first = client();
+    for _ in 0..3 {
+        let resp = first
+            .get(format!("{}/models", server.base_url()))
+            .send()
+            .await
+            .unwrap();
+        resp.bytes().await.unwrap();
+    }
+    client()
+        .get(format!("{}/models", server.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(server.request_count(), 4);
+    assert_eq!(server.connections(), 2);
 }

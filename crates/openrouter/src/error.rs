@@ -43,6 +43,14 @@ pub enum Error {
     /// the error and the run up to the failure.
     #[error(transparent)]
     Tool(Box<crate::agent::ToolFailure>),
+    /// A structured answer is not a value of the requested type: refusal, no text, truncated,
+    /// invalid JSON or a mismatch (see [`crate::structured`]).
+    #[error(transparent)]
+    Structured(Box<crate::structured::StructuredError>),
+    /// Every model of a fallback policy failed, or one failed in a way that stops fallback;
+    /// holds every attempt (see [`crate::fallback`]).
+    #[error(transparent)]
+    Fallback(Box<crate::fallback::FallbackError>),
 }
 
 impl Error {

@@ -52,17 +52,21 @@
 //! For tests and offline work, the companion crate `openrouter-mock` runs a faithful
 //! emulator of the API on localhost: point [`ClientBuilder::base_url`] at it.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 pub mod agent;
 pub mod api;
 mod client;
 pub mod config;
 mod error;
+pub mod fallback;
 mod options;
 pub mod pagination;
 mod response;
 pub mod schema;
 pub mod sse;
 pub mod stream;
+pub mod structured;
 pub mod tools;
 mod transport;
 pub mod types;

@@ -151,19 +151,74 @@ fn each_schema(map: &mut Value) {
 
 /// Builds `{"type": "object", "properties": {name: schema}, ...}` in strict form: used to wrap
 /// a schema whose root is not an object.
+///
+/// The definitions move up to the wrapper, so `#/$defs/...` references still resolve. A
+/// recursive root refers to itself as `#`, which after wrapping would mean the wrapper: such a
+/// root moves into `$defs` too (under `name`, or `name_1`... if taken) and every `#` becomes a
+/// reference to it.
 pub fn wrap_in_object(name: &str, mut schema: Value) -> Value {
-    let defs = schema.as_object_mut().and_then(|s| s.remove("$defs"));
+    let mut defs = match schema.as_object_mut().and_then(|s| s.remove("$defs")) {
+        Some(Value::Object(defs)) => defs,
+        _ => Map::new(),
+    };
+    let property = if refers_to_root(&schema) {
+        let mut key = name.to_owned();
+        let mut n = 0;
+        while defs.contains_key(&key) {
+            n += 1;
+            key = format!("{name}_{n}");
+        }
+        let target = format!("#/$defs/{key}");
+        retarget_root(&mut schema, &target);
+        for def in defs.values_mut() {
+            retarget_root(def, &target);
+        }
+        defs.insert(key, schema);
+        serde_json::json!({ "$ref": target })
+    } else {
+        schema
+    };
     let mut properties = Map::new();
-    properties.insert(name.to_owned(), schema);
+    properties.insert(name.to_owned(), property);
     let mut object = Map::new();
     object.insert("type".to_owned(), "object".into());
     object.insert("properties".to_owned(), Value::Object(properties));
     object.insert("required".to_owned(), Value::Array(vec![name.into()]));
     object.insert("additionalProperties".to_owned(), Value::Bool(false));
-    if let Some(defs) = defs {
-        object.insert("$defs".to_owned(), defs);
+    if !defs.is_empty() {
+        object.insert("$defs".to_owned(), Value::Object(defs));
     }
     Value::Object(object)
+}
+
+/// Whether `schema` (definitions included) holds a `{"$ref": "#"}`.
+fn refers_to_root(schema: &Value) -> bool {
+    match schema {
+        Value::Object(object) => {
+            object.get("$ref").and_then(Value::as_str) == Some("#")
+                || object.values().any(refers_to_root)
+        }
+        Value::Array(items) => items.iter().any(refers_to_root),
+        _ => false,
+    }
+}
+
+/// Points every `{"$ref": "#"}` in `schema` at `target`.
+fn retarget_root(schema: &mut Value, target: &str) {
+    match schema {
+        Value::Object(object) => {
+            if object.get("$ref").and_then(Value::as_str) == Some("#") {
+                object.insert("$ref".to_owned(), Value::String(target.to_owned()));
+            }
+            object
+                .values_mut()
+                .for_each(|value| retarget_root(value, target));
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|value| retarget_root(value, target)),
+        _ => {}
+    }
 }
 
 #[cfg(test)]
@@ -299,6 +354,48 @@ mod tests {
         assert_eq!(wrapped["required"], json!(["items"]));
         assert_eq!(wrapped["properties"]["items"]["type"], "array");
         assert!(wrapped["$defs"]["Inner"].is_object());
+    }
+
+    /// A recursive type whose root is not an object.
+    #[allow(dead_code)]
+    #[derive(JsonSchema)]
+    enum Expr {
+        Number(i64),
+        Sum(Vec<Expr>),
+    }
+
+    #[test]
+    fn wrapping_a_recursive_root_keeps_its_references_pointing_at_it() {
+        let schema = strict_schema::<Expr>();
+        assert!(!is_object_schema(&schema));
+        assert!(schema.to_string().contains(r##""$ref":"#""##), "{schema}");
+        let wrapped = wrap_in_object("value", schema.clone());
+        assert_eq!(
+            wrapped["properties"]["value"],
+            json!({"$ref": "#/$defs/value"})
+        );
+        let mut expected = schema["anyOf"].clone();
+        retarget_root(&mut expected, "#/$defs/value");
+        assert_eq!(wrapped["$defs"]["value"]["anyOf"], expected);
+        assert!(
+            !wrapped.to_string().contains(r##""$ref":"#""##),
+            "{wrapped}"
+        );
+    }
+
+    #[test]
+    fn wrapping_picks_a_free_definition_name() {
+        let schema = json!({
+            "type": "array",
+            "items": {"anyOf": [{"$ref": "#"}, {"$ref": "#/$defs/value"}]},
+            "$defs": {"value": {"type": "string"}}
+        });
+        let wrapped = wrap_in_object("value", schema);
+        assert_eq!(wrapped["$defs"]["value"], json!({"type": "string"}));
+        assert_eq!(
+            wrapped["$defs"]["value_1"]["items"]["anyOf"],
+            json!([{"$ref": "#/$defs/value_1"}, {"$ref": "#/$defs/value"}])
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub(crate) fn endpoint_json(model: &Model, host: &str, index: usize, authenticat
     // The model's own provider runs the original weights; others often serve quantized ones.
     let quantization = match (index, model.hugging_face_id.is_some_and(|h| !h.is_empty())) {
         (0, _) | (_, false) => "unknown",
-        (_, true) if seed % 2 == 0 => "fp8",
+        (_, true) if seed.is_multiple_of(2) => "fp8",
         _ => "bf16",
     };
     let tag = if quantization == "fp8" {
@@ -68,7 +68,7 @@ pub(crate) fn endpoint_json(model: &Model, host: &str, index: usize, authenticat
     };
     let uptime = spread(seed >> 8, 97.0, 100.0);
     let mut params = model.supported_parameters();
-    if index > 0 && seed % 3 == 0 {
+    if index > 0 && seed.is_multiple_of(3) {
         // Secondary hosts sometimes lack structured outputs.
         params.retain(|p| *p != "structured_outputs");
     }

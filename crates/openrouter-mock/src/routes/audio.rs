@@ -230,7 +230,7 @@ pub(crate) async fn transcriptions(
                 .find(|p| p.name == name)
                 .map(|p| String::from_utf8_lossy(&p.data).into_owned())
         };
-        if field("model").map_or(true, |m| m.trim().is_empty()) {
+        if field("model").is_none_or(|m| m.trim().is_empty()) {
             return bad("model: required form field, e.g. \"openai/whisper-large-v3\"");
         }
         let Some(file) = parts.iter().find(|p| p.name == "file") else {

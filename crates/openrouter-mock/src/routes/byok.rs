@@ -198,7 +198,7 @@ pub(crate) async fn list(
                 .filter(|k| {
                     query
                         .get("provider")
-                        .map_or(true, |p| k["provider"] == p.as_str())
+                        .is_none_or(|p| k["provider"] == p.as_str())
                 })
                 .collect();
             list_body(&keys, &query)

@@ -69,6 +69,11 @@ pub(crate) async fn create(
         // The live router reports the model it actually picked.
         answer.model = served_by.id.to_owned();
     }
+    // A scripted turn says everything the model answers; canned output waits for the next.
+    let canned = scripted.is_none().then(|| shared.next_canned()).flatten();
+    if let Some(canned) = &canned {
+        canned.apply(&mut answer);
+    }
     shared.charge(&key, answer.cost);
     let stream = request
         .get("stream")
@@ -93,9 +98,13 @@ pub(crate) async fn create(
         return scripted_response(&shared, &fault, &scripted, stream, extra);
     }
     if stream {
-        transport::sse(&shared, &fault, &head(&answer), &answer.to_chunks(), extra)
+        let mut chunks = answer.to_chunks();
+        crate::canned::patch_chat_chunks(canned.as_ref(), &mut chunks);
+        transport::sse(&shared, &fault, &head(&answer), &chunks, extra)
     } else {
-        transport::json(&fault, StatusCode::OK, &answer.to_json(), extra)
+        let mut body = answer.to_json();
+        crate::canned::patch_chat_body(canned.as_ref(), &mut body);
+        transport::json(&fault, StatusCode::OK, &body, extra)
     }
 }
 

@@ -139,8 +139,8 @@ pub(crate) async fn app_rankings(
         let mut rows: Vec<(u64, &App)> = APPS
             .iter()
             .enumerate()
-            .filter(|(_, a)| subcategory.map_or(true, |s| a.3 == s))
-            .filter(|(_, a)| category.map_or(true, |c| group_of(a.3) == c))
+            .filter(|(_, a)| subcategory.is_none_or(|s| a.3 == s))
+            .filter(|(_, a)| category.is_none_or(|c| group_of(a.3) == c))
             .map(|(i, a)| {
                 (
                     days * (9_000_000_000 / (i as u64 + 1)) + mix(a.2) % 1_000_000,
@@ -150,7 +150,7 @@ pub(crate) async fn app_rankings(
             .collect();
         if sort == "trending" {
             // Only apps that grew; growth is unrelated to size.
-            rows.retain(|(_, a)| mix(a.2) % 3 != 0);
+            rows.retain(|(_, a)| !mix(a.2).is_multiple_of(3));
             rows.sort_by_key(|(_, a)| std::cmp::Reverse(mix(a.2) % 100_000));
         }
         let ranked: Vec<Value> = rows
@@ -303,9 +303,9 @@ pub(crate) async fn session_cost(
             }
         }
         rows.retain(|r| {
-            app.map_or(true, |a| r["app_slug"] == a.as_str())
-                && model.map_or(true, |m| r["model_permaslug"] == m.as_str())
-                && turn.map_or(true, |t| r["turn_range"] == t)
+            app.is_none_or(|a| r["app_slug"] == a.as_str())
+                && model.is_none_or(|m| r["model_permaslug"] == m.as_str())
+                && turn.is_none_or(|t| r["turn_range"] == t)
         });
         Ok(json!({
             "data": page(&rows, offset, Some(limit.unwrap_or(100))),

@@ -116,6 +116,9 @@ const CATEGORIES: &[&str] = &[
 
 /// Keeps what a completion was asked and answered, for `GET /generation/content`.
 pub(crate) fn store_content(shared: &Shared, request: &Value, answer: &Completion) {
+    if !shared.keeps_history() {
+        return;
+    }
     let input = match request.get("messages") {
         Some(messages) => json!({ "messages": messages }),
         None => json!({ "prompt": request.get("prompt").cloned().unwrap_or(json!("")) }),

@@ -368,7 +368,7 @@ async fn list_assignments(
         .store
         .list(kind.collection())
         .into_iter()
-        .filter(|a| guardrail.map_or(true, |id| a["guardrail_id"] == json!(id)))
+        .filter(|a| guardrail.is_none_or(|id| a["guardrail_id"] == json!(id)))
         .collect();
     paged_answer(fault, &items, window)
 }

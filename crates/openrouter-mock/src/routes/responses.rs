@@ -80,7 +80,11 @@ pub(crate) async fn create(
         call_tool: t.call_tool.as_ref(),
         multibyte: matches!(fault.0, Some(Fault::SplitUtf8)),
     };
-    let answer = completion::complete(&ask, t.model);
+    let mut answer = completion::complete(&ask, t.model);
+    let canned = shared.next_canned();
+    if let Some(canned) = &canned {
+        canned.apply(&mut answer);
+    }
     shared.charge(&key, answer.cost);
     let stream = request
         .get("stream")
@@ -104,7 +108,9 @@ pub(crate) async fn create(
         };
         transport::sse(&shared, &fault, &head, &rendered.events(), extra)
     } else {
-        transport::json(&fault, StatusCode::OK, &rendered.response(), extra)
+        let mut body = rendered.response();
+        crate::canned::patch_response(canned.as_ref(), &mut body);
+        transport::json(&fault, StatusCode::OK, &body, extra)
     }
 }
 

@@ -85,7 +85,7 @@ pub(crate) async fn create(
         );
     }
     if let Some(d) = request.get("duration").filter(|d| !d.is_null()) {
-        if d.as_u64().map_or(true, |n| n == 0) {
+        if d.as_u64().is_none_or(|n| n == 0) {
             return bad("duration: expected a positive integer number of seconds");
         }
     }

@@ -71,7 +71,7 @@ impl Sink {
     }
 
     fn is_empty(&self) -> bool {
-        self.0.as_ref().map_or(true, |queue| {
+        self.0.as_ref().is_none_or(|queue| {
             queue
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)

@@ -63,6 +63,9 @@ pub(crate) async fn open<T: StreamPayload>(
     let idle = options
         .stream_idle_timeout
         .unwrap_or(client.inner.timeouts.stream_idle);
+    if !transport::is_event_stream(sent.response.headers()) {
+        return Err(transport::not_an_event_stream(client, sent, idle).await);
+    }
     Ok(TypedStream::new(
         EventStream::new(sent.response, idle),
         client,
@@ -75,7 +78,9 @@ pub(crate) async fn open<T: StreamPayload>(
 /// its code and metadata. A stream that stays silent longer than the idle timeout ends with a
 /// timeout error; keep-alive comments count as activity and are not yielded (see
 /// [`TypedStream::events`]). Dropping the stream closes the connection, which stops the
-/// generation upstream.
+/// generation upstream. A server that answers with one body of another type (JSON, HTML)
+/// instead of events makes the call that opens the stream fail, with the API error that body
+/// carries or a decode error holding it.
 pub struct TypedStream<T> {
     events: EventStream<T>,
     /// To clean server-sent error text of the client's keys (cheap: a shared handle).

@@ -19,7 +19,7 @@ use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
 use crate::client::Client;
-use crate::error::{ApiError, Error, Result, TimeoutPhase, TransportErrorKind};
+use crate::error::{ApiError, DecodeError, Error, Result, TimeoutPhase, TransportErrorKind};
 use crate::options::RequestOptions;
 use crate::response::Response;
 use crate::types::error::{ErrorBody, ErrorCode, ErrorObject};
@@ -282,6 +282,53 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
         }
         Err(error) => Err(redact::error(client, error)),
     }
+}
+
+/// The media type of a response (`text/event-stream`, lower-case, without parameters).
+fn media_type(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|mime| mime.trim().to_ascii_lowercase())
+}
+
+/// Whether a response to a streaming call carries events. A missing `Content-Type` is given
+/// the benefit of the doubt; any other type means the server declined to stream.
+pub(crate) fn is_event_stream(headers: &HeaderMap) -> bool {
+    media_type(headers).is_none_or(|mime| mime == "text/event-stream")
+}
+
+/// A streaming call answered with something other than events: the server (or a proxy)
+/// declined to stream, typically with an error object under 200. Read as events, that body
+/// would make an empty stream and the answer would be lost; instead it becomes the API error
+/// it carries, or a decode error holding the body. `idle` bounds the wait for the body.
+pub(crate) async fn not_an_event_stream(client: &Client, sent: Sent, idle: Duration) -> Error {
+    let status = sent.response.status();
+    let headers = sent.response.headers().clone();
+    let media_type = media_type(&headers).unwrap_or_default();
+    let deadline = sent.deadline.unwrap_or_else(|| Instant::now() + idle);
+    let mut error = match read_limited(sent.response, MAX_ERROR_BODY, Some(deadline)).await {
+        Err(error) => error,
+        Ok(body) => match decode::<serde::de::IgnoredAny>(&body, status) {
+            Err(Error::Api(mut api)) => {
+                api.headers = headers;
+                Error::Api(api)
+            }
+            _ => DecodeError {
+                path: ".".into(),
+                message: format!(
+                    "expected a stream of events (text/event-stream), but the server \
+                     answered with one `{media_type}` body"
+                ),
+                body: crate::error::excerpt(&body),
+                status: Some(status),
+            }
+            .into(),
+        },
+    };
+    error.set_attempts(sent.attempts);
+    redact::error(client, error)
 }
 
 /// The generation id header, when present.

@@ -15,7 +15,7 @@ async fn get_app_rankings() {
         .await
         .unwrap();
     assert!(page.data.len() <= 5);
-    assert!(page.data.first().map_or(true, |a| a.rank == 1));
+    assert!(page.data.first().is_none_or(|a| a.rank == 1));
 }
 
 #[tokio::test]

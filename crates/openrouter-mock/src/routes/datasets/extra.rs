@@ -63,8 +63,8 @@ fn items() -> Vec<Value> {
                 "primary_score": (s.agentic / 100.0 * 100.0).round() / 100.0,
                 "avg_cost_per_task": 0.04, "avg_latency_per_task_ms": spread(mix(m.id), 20_000.0, 90_000.0),
                 "last_run_timestamp": "2026-05-05T09:30:00Z", "total_tasks": 150,
-                "search_engine": if mix(m.id) % 2 == 0 { "exa" } else { "native" },
-                "search_surface": if mix(m.id) % 3 == 0 { "plugin" } else { "server-tool" },
+                "search_engine": if mix(m.id).is_multiple_of(2) { "exa" } else { "native" },
+                "search_surface": if mix(m.id).is_multiple_of(3) { "plugin" } else { "server-tool" },
                 "run_config": {"max_agent_turns": 20, "reasoning_effort": "medium", "temperature": null},
             }));
         }
@@ -125,24 +125,22 @@ pub(crate) async fn benchmarks(
         let search_only = task == Some("search") || kind.is_some_and(|k| k.starts_with("search_"));
         let mut data: Vec<Value> = items()
             .into_iter()
-            .filter(|i| source.map_or(true, |s| i["source"] == s))
+            .filter(|i| source.is_none_or(|s| i["source"] == s))
             .filter(|i| !search_only || is_search(i))
             .filter(|i| {
-                kind.map_or(true, |k| {
-                    i["source"] != "openrouter" || i["benchmark_type"] == k
-                })
+                kind.is_none_or(|k| i["source"] != "openrouter" || i["benchmark_type"] == k)
             })
             .filter(|i| {
                 params
                     .get("search_engine")
-                    .map_or(true, |e| !is_search(i) || i["search_engine"] == e.as_str())
+                    .is_none_or(|e| !is_search(i) || i["search_engine"] == e.as_str())
             })
-            .filter(|i| surface.map_or(true, |s| !is_search(i) || i["search_surface"] == s))
-            .filter(|i| arena.map_or(true, |a| i["source"] != "design-arena" || i["arena"] == a))
+            .filter(|i| surface.is_none_or(|s| !is_search(i) || i["search_surface"] == s))
+            .filter(|i| arena.is_none_or(|a| i["source"] != "design-arena" || i["arena"] == a))
             .filter(|i| {
-                params.get("category").map_or(true, |c| {
-                    i["source"] != "design-arena" || i["category"] == c.as_str()
-                })
+                params
+                    .get("category")
+                    .is_none_or(|c| i["source"] != "design-arena" || i["category"] == c.as_str())
             })
             .collect();
         if let Some(t) = task.filter(|t| *t != "search") {

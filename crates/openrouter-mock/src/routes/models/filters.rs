@@ -176,7 +176,7 @@ pub(super) fn apply(params: &HashMap<String, String>) -> Result<Vec<&'static Mod
         if lo.is_none() && hi.is_none() {
             return true;
         }
-        value.is_some_and(|v| lo.map_or(true, |l| v >= *l) && hi.map_or(true, |h| v <= *h))
+        value.is_some_and(|v| lo.is_none_or(|l| v >= *l) && hi.is_none_or(|h| v <= *h))
     };
     let outputs = list(params, "output_modalities");
     let outputs = if outputs.is_empty() {
@@ -210,14 +210,14 @@ pub(super) fn apply(params: &HashMap<String, String>) -> Result<Vec<&'static Mod
                 && wanted_params
                     .iter()
                     .all(|p| m.supported_parameters().contains(&p.as_str()))
-                && category.map_or(true, |c| categories(m).contains(&c))
-                && q.as_ref().map_or(true, |q| {
+                && category.is_none_or(|c| categories(m).contains(&c))
+                && q.as_ref().is_none_or(|q| {
                     m.id.contains(q.as_str()) || m.name.to_ascii_lowercase().contains(q.as_str())
                 })
-                && context.map_or(true, |c| m.context_length as f64 >= c)
+                && context.is_none_or(|c| m.context_length as f64 >= c)
                 && arch
                     .as_ref()
-                    .map_or(true, |a| m.tokenizer.to_ascii_lowercase() == *a)
+                    .is_none_or(|a| m.tokenizer.to_ascii_lowercase() == *a)
                 && (authors.is_empty()
                     || authors
                         .iter()
@@ -229,13 +229,9 @@ pub(super) fn apply(params: &HashMap<String, String>) -> Result<Vec<&'static Mod
                             .iter()
                             .any(|p| p == &h.to_ascii_lowercase() || p == slug)
                     }))
-                && distillable.map_or(true, |d| {
-                    d == m.hugging_face_id.is_some_and(|h| !h.is_empty())
-                })
-                && zdr.map_or(true, |_| {
-                    hosts.iter().any(|h| provider(h).is_some_and(|p| p.zdr))
-                })
-                && region.map_or(true, |r| {
+                && distillable.is_none_or(|d| d == m.hugging_face_id.is_some_and(|h| !h.is_empty()))
+                && zdr.is_none_or(|_| hosts.iter().any(|h| provider(h).is_some_and(|p| p.zdr)))
+                && region.is_none_or(|r| {
                     hosts
                         .iter()
                         .any(|h| provider(h).is_some_and(|p| p.in_region(r)))

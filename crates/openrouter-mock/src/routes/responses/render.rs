@@ -314,7 +314,7 @@ impl<'a> Rendered<'a> {
                         "response.content_part.added",
                         json!({"part": part("")}),
                     ));
-                    for piece in word_pieces(text, 3) {
+                    for piece in crate::completion::text_pieces(text) {
                         events.push(with(
                             "response.output_text.delta",
                             json!({"delta": piece, "logprobs": []}),

@@ -100,7 +100,7 @@ impl ModelFilter {
             )
             && self
                 .min_context_length
-                .map_or(true, |min| model.context_length.is_some_and(|c| c >= min))
+                .is_none_or(|min| model.context_length.is_some_and(|c| c >= min))
     }
 }
 
