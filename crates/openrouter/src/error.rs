@@ -38,6 +38,10 @@ pub enum Error {
     /// The client is not configured to make this request (e.g. no API key).
     #[error("configuration error: {0}")]
     Config(String),
+    /// An MCP tool could not be listed or called.
+    #[cfg(feature = "mcp")]
+    #[error(transparent)]
+    Mcp(Box<crate::mcp::McpError>),
 }
 
 impl Error {

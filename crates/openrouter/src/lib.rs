@@ -56,6 +56,8 @@ pub mod api;
 mod client;
 pub mod config;
 mod error;
+#[cfg(feature = "mcp")]
+pub mod mcp;
 mod options;
 pub mod pagination;
 mod response;
