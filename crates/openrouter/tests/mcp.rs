@@ -548,3 +548,15 @@ async fn a_model_calls_an_mcp_tool_through_the_emulator() {
     assert_eq!(sent[1]["messages"][2]["role"], "tool");
     assert_eq!(sent[1]["messages"][2]["content"], "3");
 }
+
+#[test]
+fn tools_and_their_calls_can_move_across_threads() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    fn send<T: Send>(_: &T) {}
+    send_sync::<McpTools>();
+    send_sync::<openrouter::mcp::McpTool>();
+    send_sync::<openrouter::mcp::McpOutput>();
+    send_sync::<openrouter::mcp::McpError>();
+    let tools = McpTools::new();
+    send(&tools.call("add", "{}"));
+}
