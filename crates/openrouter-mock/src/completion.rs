@@ -209,7 +209,7 @@ pub(crate) fn complete(ask: &Ask<'_>, served_by: &'static Model) -> Completion {
 }
 
 impl Completion {
-    fn usage(&self) -> Value {
+    pub(crate) fn usage(&self) -> Value {
         json!({
             "prompt_tokens": self.prompt_tokens,
             "completion_tokens": self.completion_tokens,
@@ -263,7 +263,7 @@ impl Completion {
         })
     }
 
-    fn chunk(&self, delta: Value, finish: Option<&str>) -> Value {
+    pub(crate) fn chunk(&self, delta: Value, finish: Option<&str>) -> Value {
         json!({
             "id": self.id,
             "provider": self.provider,
@@ -350,7 +350,7 @@ impl Completion {
 }
 
 /// Split into runs of `words` words, keeping the whitespace so the pieces concatenate back.
-fn pieces(text: &str, words: usize) -> Vec<String> {
+pub(crate) fn pieces(text: &str, words: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let mut count = 0;
@@ -369,7 +369,7 @@ fn pieces(text: &str, words: usize) -> Vec<String> {
 }
 
 /// Split into `n` pieces of roughly equal length on character boundaries.
-fn char_pieces(text: &str, n: usize) -> Vec<String> {
+pub(crate) fn char_pieces(text: &str, n: usize) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let size = chars.len().div_ceil(n.max(1)).max(1);
     chars.chunks(size).map(|c| c.iter().collect()).collect()

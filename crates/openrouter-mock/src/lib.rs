@@ -27,6 +27,15 @@
 //! `{"error":{"code":400,"message":"..."}}`, naming the offending field. Every request is
 //! recorded for assertions ([`MockServer::requests`]).
 //!
+//! # Scripted turns
+//!
+//! [`MockServer::push_reply`] queues a [`MockReply`] that the next chat completion answers
+//! with, streamed or not: text, several tool calls in one turn, reasoning with
+//! `reasoning_details` sent exactly as given, a finish reason, usage and cost, and a delay
+//! that holds the answer after the headers. Agent loops are tested turn by turn this way.
+//! Chat completions also refuse (400) a `tool` message whose `tool_call_id` answers no
+//! earlier assistant tool call, as the live API does.
+//!
 //! # Faults
 //!
 //! A [`Fault`] makes the emulator misbehave on one request. Queue one with
@@ -76,6 +85,7 @@ mod ids;
 mod record;
 mod routes;
 mod schema;
+mod script;
 mod server;
 pub mod spec;
 mod state;
@@ -85,4 +95,5 @@ mod transport;
 pub use config::MockConfig;
 pub use faults::{Fault, FAULT_HEADER};
 pub use record::RecordedRequest;
+pub use script::{MockReply, MockToolCall, MockUsage};
 pub use server::{serve, MockServer};

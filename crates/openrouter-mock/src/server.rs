@@ -19,6 +19,7 @@ use crate::config::MockConfig;
 use crate::faults::Fault;
 use crate::record::RecordedRequest;
 use crate::routes::{self, API_PREFIX};
+use crate::script::MockReply;
 use crate::state::Shared;
 
 /// Lets a handler make its connection task drop the connection at once.
@@ -115,6 +116,18 @@ impl MockServer {
     /// Queue a fault for the next request that arrives (first in, first out).
     pub fn push_fault(&self, fault: Fault) {
         self.shared.push_fault(fault);
+    }
+
+    /// Queue a scripted model turn for the next chat completion that passes validation
+    /// (first in, first out; streamed or not). Unscripted completions keep deriving their
+    /// answer from the prompt.
+    pub fn push_reply(&self, reply: MockReply) {
+        self.shared.push_reply(reply);
+    }
+
+    /// How many queued replies no chat completion has consumed yet.
+    pub fn pending_replies(&self) -> usize {
+        self.shared.pending_replies()
     }
 
     /// Every request received so far, in arrival order.

@@ -9,6 +9,7 @@ use tokio::sync::watch;
 use crate::config::MockConfig;
 use crate::faults::Fault;
 use crate::record::RecordedRequest;
+use crate::script::MockReply;
 
 /// Store collection of API keys issued at runtime.
 const RUNTIME_KEYS: &str = "runtime_api_keys";
@@ -18,6 +19,7 @@ const RUNTIME_KEYS: &str = "runtime_api_keys";
 pub(crate) struct Shared {
     pub(crate) config: MockConfig,
     faults: Mutex<VecDeque<Fault>>,
+    replies: Mutex<VecDeque<MockReply>>,
     requests: Mutex<Vec<RecordedRequest>>,
     usage: Mutex<HashMap<String, f64>>,
     generations: Mutex<HashMap<String, Value>>,
@@ -37,6 +39,7 @@ impl Shared {
         Shared {
             config,
             faults: Mutex::default(),
+            replies: Mutex::default(),
             requests: Mutex::default(),
             usage: Mutex::default(),
             generations: Mutex::default(),
@@ -51,6 +54,18 @@ impl Shared {
 
     pub(crate) fn next_fault(&self) -> Option<Fault> {
         lock(&self.faults).pop_front()
+    }
+
+    pub(crate) fn push_reply(&self, reply: MockReply) {
+        lock(&self.replies).push_back(reply);
+    }
+
+    pub(crate) fn next_reply(&self) -> Option<MockReply> {
+        lock(&self.replies).pop_front()
+    }
+
+    pub(crate) fn pending_replies(&self) -> usize {
+        lock(&self.replies).len()
     }
 
     pub(crate) fn record(&self, request: RecordedRequest) {

@@ -64,6 +64,7 @@ mod response;
 pub mod schema;
 pub mod sse;
 pub mod stream;
+pub mod tools;
 mod transport;
 pub mod types;
 

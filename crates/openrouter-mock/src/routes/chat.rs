@@ -13,6 +13,7 @@ use crate::catalogue::{self, Model};
 use crate::completion::{self, Ask};
 use crate::errors::{error_response, Rejection};
 use crate::faults::Fault;
+use crate::script::{self, Scripted};
 use crate::state::Shared;
 use crate::transport::{self, ActiveFault, ChunkHeader};
 
@@ -57,7 +58,13 @@ pub(crate) async fn create(
     } else {
         ask.model
     };
-    let mut answer = completion::complete(&ask, served_by);
+    let scripted = shared
+        .next_reply()
+        .map(|reply| Scripted::new(reply, &ask, served_by));
+    let mut answer = match &scripted {
+        Some(scripted) => scripted.completion.clone(),
+        None => completion::complete(&ask, served_by),
+    };
     if ask.model.id == "openrouter/auto" {
         // The live router reports the model it actually picked.
         answer.model = served_by.id.to_owned();
@@ -81,16 +88,43 @@ pub(crate) async fn create(
         .get("stream")
         .and_then(Value::as_bool)
         .unwrap_or(false);
+    if let Some(mut scripted) = scripted {
+        scripted.completion = answer;
+        return scripted_response(&shared, &fault, &scripted, stream, extra);
+    }
     if stream {
-        let head = ChunkHeader {
-            id: answer.id.clone(),
-            created: answer.created,
-            model: answer.model.clone(),
-            provider: answer.provider.clone(),
-        };
-        transport::sse(&shared, &fault, &head, &answer.to_chunks(), extra)
+        transport::sse(&shared, &fault, &head(&answer), &answer.to_chunks(), extra)
     } else {
         transport::json(&fault, StatusCode::OK, &answer.to_json(), extra)
+    }
+}
+
+fn head(answer: &completion::Completion) -> ChunkHeader {
+    ChunkHeader {
+        id: answer.id.clone(),
+        created: answer.created,
+        model: answer.model.clone(),
+        provider: answer.provider.clone(),
+    }
+}
+
+/// Delivers a scripted turn; its delay stands in for a fault only when the request has none.
+fn scripted_response(
+    shared: &Arc<Shared>,
+    fault: &ActiveFault,
+    scripted: &Scripted,
+    stream: bool,
+    extra: Vec<(HeaderName, String)>,
+) -> Response {
+    let head = head(&scripted.completion);
+    match (scripted.delay(), &fault.0, stream) {
+        (Some(delay), None, true) => {
+            let held = ActiveFault(Some(Fault::keep_alives(1, delay)));
+            transport::sse(shared, &held, &head, &scripted.to_chunks(), extra)
+        }
+        (Some(delay), None, false) => script::held_json(shared, delay, &scripted.to_json(), extra),
+        (_, _, true) => transport::sse(shared, fault, &head, &scripted.to_chunks(), extra),
+        (_, _, false) => transport::json(fault, StatusCode::OK, &scripted.to_json(), extra),
     }
 }
 
@@ -184,6 +218,7 @@ fn validate<'a>(body: &'a Value, fault: &ActiveFault) -> Result<Ask<'a>, Rejecti
             }
         },
     };
+    script::check_tool_messages(messages).map_err(bad)?;
     let call_tool = choose_tool(body, messages)?;
     Ok(Ask {
         body,
