@@ -560,3 +560,91 @@ fn tools_and_their_calls_can_move_across_threads() {
     let tools = McpTools::new();
     send(&tools.call("add", "{}"));
 }
+
+#[tokio::test]
+async fn mcp_tools_run_in_a_toolbox_next_to_rust_tools() {
+    use openrouter::tools::{DynTool, NoArgs, ToolErrorKind, ToolStatus, TypedTool};
+
+    let (tools, server, _client) = loaded().await;
+    let clock = TypedTool::new("clock", "The time.", |_: NoArgs| async {
+        Ok::<_, std::convert::Infallible>("noon")
+    });
+    let mut toolbox = tools.toolbox().unwrap();
+    toolbox.add(clock).unwrap();
+    assert_eq!(
+        toolbox.names().collect::<Vec<_>>(),
+        [
+            "add",
+            "fail",
+            "crash",
+            "stats",
+            "files_read",
+            "slow",
+            "clock"
+        ]
+    );
+    assert_eq!(toolbox.definitions()[..6], tools.definitions()[..]);
+
+    let sum = toolbox.call("add", r#"{"a": 2, "b": 5}"#).await.unwrap();
+    assert_eq!(sum.status, ToolStatus::Ok);
+    assert_eq!(sum.content, "7");
+
+    // The tool ran and failed: the model reads the tool's own words.
+    let failed = toolbox.call("fail", "").await.unwrap();
+    assert_eq!(failed.status, ToolStatus::Error);
+    assert_eq!(failed.content, "the disk is full");
+
+    // Structured output without a problem.
+    let stats = toolbox.call("stats", r#"{"values": [4]}"#).await.unwrap();
+    assert_eq!(stats.content, "1 values\nmean 4");
+
+    let crashed = toolbox.call("crash", "{}").await.unwrap_err();
+    assert_eq!(crashed.kind, ToolErrorKind::Failed);
+    assert!(
+        crashed.message.contains("database unreachable"),
+        "{crashed}"
+    );
+
+    let refused = toolbox.call("add", r#"{"a": 1}"#).await.unwrap_err();
+    assert_eq!(refused.kind, ToolErrorKind::InvalidArguments);
+    assert!(refused.message.contains("missing field `b`"), "{refused}");
+    let malformed = toolbox.call("add", "[1]").await.unwrap_err();
+    assert_eq!(malformed.kind, ToolErrorKind::InvalidArguments);
+
+    assert_eq!(
+        server
+            .seen()
+            .calls
+            .iter()
+            .map(|c| c.0.as_str())
+            .collect::<Vec<_>>(),
+        ["add", "fail", "stats", "crash", "add"]
+    );
+
+    // Behind `Arc<dyn DynTool>` as the agent holds them.
+    let shared: std::sync::Arc<dyn DynTool> =
+        std::sync::Arc::new(tools.get("add").unwrap().clone());
+    assert_eq!(shared.name(), "add");
+    assert_eq!(&shared.definition(), tools.get("add").unwrap().definition());
+    assert_eq!(
+        shared.call(r#"{"a": 3, "b": 4}"#).await.unwrap().content,
+        "7"
+    );
+}
+
+#[tokio::test]
+async fn a_toolbox_refuses_an_mcp_tool_whose_name_is_taken() {
+    use openrouter::tools::{NoArgs, Toolbox, TypedTool};
+
+    let (tools, _server, _client) = loaded().await;
+    let add = TypedTool::new("add", "Rust adder.", |_: NoArgs| async {
+        Ok::<_, std::convert::Infallible>(0)
+    });
+    let mut toolbox = Toolbox::new().with(add).unwrap();
+    let error = toolbox.add(tools.get("add").unwrap().clone()).unwrap_err();
+    assert!(
+        matches!(error, openrouter::Error::InvalidRequest(_)),
+        "{error}"
+    );
+    assert!(error.to_string().contains("`add`"), "{error}");
+}

@@ -38,6 +38,15 @@
 //! # Ok(()) }
 //! ```
 //!
+//! # In a toolbox
+//!
+//! [`McpTool`] implements [`DynTool`](crate::tools::DynTool), so MCP tools sit in a
+//! [`Toolbox`](crate::tools::Toolbox) next to tools written in Rust ([`McpTools::toolbox`], or
+//! [`Toolbox::add`](crate::tools::Toolbox::add) for each tool) and the agent loop runs them like
+//! any other. A tool that ran and reported a failure becomes an error result carrying the
+//! tool's own text; a call that could not run becomes a
+//! [`ToolError`](crate::tools::ToolError) (bad arguments and unknown tools keep their kind).
+//!
 //! # Names
 //!
 //! Chat APIs accept tool names of at most 64 characters from `A-Z a-z 0-9 _ -`, and MCP allows
@@ -47,6 +56,7 @@
 //! an error ([`McpErrorKind::NameClash`]) rather than one silently hiding the other.
 
 mod convert;
+mod dyn_tool;
 mod error;
 mod output;
 mod set;
