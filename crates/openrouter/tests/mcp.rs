@@ -456,6 +456,31 @@ async fn merged_servers_keep_their_tools_apart() {
     assert!(clash.message().contains("load_prefixed"), "{clash}");
 }
 
+/// A server that offers no tools: `tools/list` is not a method it knows.
+#[derive(Clone)]
+struct NoTools;
+
+impl ServerHandler for NoTools {}
+
+#[tokio::test]
+async fn a_server_without_tools_cannot_be_loaded() {
+    let (server_io, client_io) = tokio::io::duplex(64 * 1024);
+    tokio::spawn(async move {
+        let running = NoTools.serve(server_io).await.expect("server starts");
+        let _ = running.waiting().await;
+    });
+    let client = ().serve(client_io).await.expect("client connects");
+    let error = McpTools::load(&client).await.unwrap_err();
+    assert_eq!(error.kind(), McpErrorKind::Protocol);
+    assert_eq!(error.rpc_error().map(|e| e.code.0), Some(-32601), "{error}");
+    assert!(
+        error
+            .message()
+            .starts_with("the server answered tools/list with error -32601"),
+        "{error}"
+    );
+}
+
 #[tokio::test]
 async fn a_closed_connection_is_a_protocol_error() {
     let server = TestServer::default();
@@ -466,6 +491,10 @@ async fn a_closed_connection_is_a_protocol_error() {
     let error = tools.call("add", r#"{"a": 2, "b": 2}"#).await.unwrap_err();
     assert_eq!(error.kind(), McpErrorKind::Protocol, "{error}");
     assert!(error.rpc_error().is_none());
+    assert!(
+        error.message().contains("keep the rmcp client running"),
+        "{error}"
+    );
 }
 
 #[tokio::test]

@@ -69,8 +69,20 @@ impl McpError {
         self
     }
 
-    /// The error of a request to the server, classified by what the server said.
-    pub(crate) fn from_service(error: ServiceError, doing: &str) -> Self {
+    /// A failed `tools/list`: whatever the server said, the tools cannot be had.
+    pub(crate) fn listing(error: ServiceError) -> Self {
+        let message = match &error {
+            ServiceError::McpError(data) => format!(
+                "the server answered tools/list with error {}: {}",
+                data.code.0, data.message
+            ),
+            other => format!("tools/list failed: {}", connection_trouble(other)),
+        };
+        Self::with_rpc(McpErrorKind::Protocol, message, error)
+    }
+
+    /// A failed `tools/call`, classified by what the server said.
+    pub(crate) fn calling(error: ServiceError) -> Self {
         let (kind, message) = match &error {
             ServiceError::McpError(data) if data.code == ErrorCode::INVALID_PARAMS => (
                 McpErrorKind::InvalidArguments,
@@ -83,12 +95,19 @@ impl McpError {
             ServiceError::McpError(data) => (
                 McpErrorKind::ToolFailed,
                 format!(
-                    "the server answered {doing} with error {}: {}",
+                    "the server answered tools/call with error {}: {}",
                     data.code.0, data.message
                 ),
             ),
-            other => (McpErrorKind::Protocol, format!("{doing} failed: {other}")),
+            other => (
+                McpErrorKind::Protocol,
+                format!("tools/call failed: {}", connection_trouble(other)),
+            ),
         };
+        Self::with_rpc(kind, message, error)
+    }
+
+    fn with_rpc(kind: McpErrorKind, message: String, error: ServiceError) -> Self {
         let rpc = match error {
             ServiceError::McpError(data) => Some(data),
             _ => None,
@@ -122,6 +141,16 @@ impl McpError {
     }
 }
 
+/// What went wrong on the way to the server, with what to do when the cause is ours.
+fn connection_trouble(error: &ServiceError) -> String {
+    match error {
+        ServiceError::TransportClosed => "the connection to the MCP server is closed; keep the \
+            rmcp client running while its tools are in use"
+            .to_owned(),
+        other => other.to_string(),
+    }
+}
+
 impl fmt::Display for McpError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.kind.describe())?;
@@ -148,10 +177,10 @@ mod tests {
 
     #[test]
     fn invalid_params_are_invalid_arguments() {
-        let error = McpError::from_service(
-            ServiceError::McpError(ErrorData::invalid_params("missing field `a`", None)),
-            "tools/call",
-        )
+        let error = McpError::calling(ServiceError::McpError(ErrorData::invalid_params(
+            "missing field `a`",
+            None,
+        )))
         .for_tool("add");
         assert_eq!(error.kind(), McpErrorKind::InvalidArguments);
         assert_eq!(error.tool(), Some("add"));
@@ -165,7 +194,7 @@ mod tests {
     #[test]
     fn other_rpc_errors_are_tool_failures_and_keep_their_data() {
         let data = ErrorData::internal_error("disk full", Some(json!({"free": 0})));
-        let error = McpError::from_service(ServiceError::McpError(data.clone()), "tools/call");
+        let error = McpError::calling(ServiceError::McpError(data.clone()));
         assert_eq!(error.kind(), McpErrorKind::ToolFailed);
         assert_eq!(error.rpc_error(), Some(&data));
         assert_eq!(
@@ -176,12 +205,30 @@ mod tests {
 
     #[test]
     fn transport_failures_are_protocol_errors() {
-        let error = McpError::from_service(ServiceError::TransportClosed, "tools/list");
+        let error = McpError::calling(ServiceError::TransportClosed).for_tool("add");
         assert_eq!(error.kind(), McpErrorKind::Protocol);
         assert_eq!(error.rpc_error(), None);
         assert_eq!(
             error.to_string(),
-            "MCP protocol error: tools/list failed: Transport closed"
+            "MCP protocol error (tool `add`): tools/call failed: the connection to the MCP \
+             server is closed; keep the rmcp client running while its tools are in use"
+        );
+        let error = McpError::listing(ServiceError::UnexpectedResponse);
+        assert_eq!(
+            error.to_string(),
+            "MCP protocol error: tools/list failed: Unexpected response type"
+        );
+    }
+
+    #[test]
+    fn any_error_while_listing_is_a_protocol_error() {
+        let data = ErrorData::invalid_params("bad cursor", None);
+        let error = McpError::listing(ServiceError::McpError(data.clone()));
+        assert_eq!(error.kind(), McpErrorKind::Protocol);
+        assert_eq!(error.rpc_error(), Some(&data));
+        assert_eq!(
+            error.message(),
+            "the server answered tools/list with error -32602: bad cursor"
         );
     }
 

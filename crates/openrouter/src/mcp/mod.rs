@@ -11,6 +11,9 @@
 //! process, streamable HTTP, an in-process pipe) with the `rmcp` features that transport needs,
 //! and hand its [`Peer`](rmcp::Peer) to [`McpTools::load`]. Keep the client running for as long
 //! as the tools are used; calls made after it stopped fail with [`McpErrorKind::Protocol`].
+//! The list is a snapshot: load again when the server announces that its tools changed. A call
+//! has no time limit of its own; dropping its future (e.g. in `tokio::time::timeout`) cancels
+//! it on the server.
 //!
 //! ```no_run
 //! use openrouter::mcp::rmcp::{RoleClient, Service};

@@ -29,9 +29,9 @@ impl McpTools {
     /// Pass a running `rmcp` client (`&service` derefs to its peer).
     ///
     /// # Errors
-    /// [`McpErrorKind::Protocol`] when listing fails, [`McpErrorKind::ToolFailed`] when the
-    /// server answers with an error (e.g. it has no tools capability),
-    /// [`McpErrorKind::NameClash`] when two tools end up with the same name for the model.
+    /// [`McpErrorKind::Protocol`] when listing fails (the connection broke, or the server
+    /// answered with an error, e.g. because it has no tools), [`McpErrorKind::NameClash`] when
+    /// two tools end up with the same name for the model.
     pub async fn load(peer: &Peer<RoleClient>) -> Result<Self, McpError> {
         Self::load_prefixed("", peer).await
     }
@@ -43,10 +43,7 @@ impl McpTools {
     /// # Errors
     /// As [`load`](Self::load).
     pub async fn load_prefixed(prefix: &str, peer: &Peer<RoleClient>) -> Result<Self, McpError> {
-        let definitions = peer
-            .list_all_tools()
-            .await
-            .map_err(|e| McpError::from_service(e, "tools/list"))?;
+        let definitions = peer.list_all_tools().await.map_err(McpError::listing)?;
         let mut tools = Self::new();
         for definition in definitions {
             tools.push(McpTool::new(prefix, definition, peer.clone()))?;

@@ -83,7 +83,7 @@ impl McpTool {
             .peer
             .call_tool(params)
             .await
-            .map_err(|e| McpError::from_service(e, "tools/call").for_tool(&self.name))?;
+            .map_err(|e| McpError::calling(e).for_tool(&self.name))?;
         Ok(McpOutput::new(result))
     }
 }
