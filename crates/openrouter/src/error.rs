@@ -38,6 +38,11 @@ pub enum Error {
     /// The client is not configured to make this request (e.g. no API key).
     #[error("configuration error: {0}")]
     Config(String),
+    /// A tool call failed while an [agent](crate::agent::Agent) ran with
+    /// [`ToolErrorPolicy::Abort`](crate::agent::ToolErrorPolicy::Abort); carries the call,
+    /// the error and the run up to the failure.
+    #[error(transparent)]
+    Tool(Box<crate::agent::ToolFailure>),
     /// An MCP tool could not be listed or called.
     #[cfg(feature = "mcp")]
     #[error(transparent)]
