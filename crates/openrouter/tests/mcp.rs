@@ -677,3 +677,99 @@ async fn a_toolbox_refuses_an_mcp_tool_whose_name_is_taken() {
     );
     assert!(error.to_string().contains("`add`"), "{error}");
 }
+
+#[tokio::test]
+async fn an_agent_runs_mcp_tools_and_feeds_every_outcome_back() {
+    use openrouter::agent::{Agent, StopReason};
+    use openrouter::tools::ToolStatus;
+    use openrouter_mock::{MockReply, MockToolCall};
+
+    let (tools, server, _client) = loaded().await;
+    let mock = MockServer::start().await;
+    mock.push_reply(MockReply::tool_calls([
+        MockToolCall::new("add", r#"{"a": 2, "b": 5}"#),
+        MockToolCall::new("fail", ""),
+        MockToolCall::new("crash", "{}"),
+        MockToolCall::new("add", r#"{"a": 1}"#),
+    ]));
+    mock.push_reply(MockReply::text("2 + 5 is 7; the rest failed."));
+    let client = support::client_for(&mock);
+
+    let agent = Agent::new(&client, "openai/gpt-4o-mini").tools(&tools.toolbox().unwrap());
+    let run = agent.run([Message::user("Add 2 and 5.")]).await.unwrap();
+
+    assert_eq!(run.stop_reason, StopReason::Finished);
+    assert_eq!(run.text().as_deref(), Some("2 + 5 is 7; the rest failed."));
+    let results = &run.steps[0].tool_results;
+    assert_eq!(results.len(), 4);
+    assert_eq!(
+        (results[0].status, results[0].content.as_str()),
+        (ToolStatus::Ok, "7")
+    );
+    assert_eq!(
+        (results[1].status, results[1].content.as_str()),
+        (ToolStatus::Error, "the disk is full")
+    );
+    assert_eq!(results[2].status, ToolStatus::Error);
+    assert!(
+        results[2].content.contains("database unreachable"),
+        "{}",
+        results[2].content
+    );
+    assert_eq!(results[3].status, ToolStatus::Error);
+    assert!(
+        results[3].content.contains("missing field `b`"),
+        "{}",
+        results[3].content
+    );
+
+    let mut seen: Vec<String> = server.seen().calls.iter().map(|c| c.0.clone()).collect();
+    seen.sort();
+    assert_eq!(seen, ["add", "add", "crash", "fail"]);
+
+    // The model's second turn received one tool message per call, in call order.
+    let second = mock
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/chat/completions"))
+        .nth(1)
+        .and_then(|r| r.json())
+        .expect("a second chat request");
+    let tool_messages: Vec<&Value> = second["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["role"] == "tool")
+        .collect();
+    assert_eq!(tool_messages.len(), 4);
+    assert_eq!(tool_messages[0]["content"], "7");
+    assert_eq!(tool_messages[1]["content"], "the disk is full");
+    assert_eq!(
+        second["tools"][0]["function"]["parameters"],
+        add_schema(),
+        "the MCP schema is offered as the server wrote it"
+    );
+}
+
+#[tokio::test]
+async fn an_agent_told_to_abort_stops_on_a_failed_mcp_call() {
+    use openrouter::agent::{Agent, ToolErrorPolicy};
+    use openrouter::tools::ToolErrorKind;
+    use openrouter_mock::MockReply;
+
+    let (tools, _server, _client) = loaded().await;
+    let mock = MockServer::start().await;
+    mock.push_reply(MockReply::tool_call("crash", "{}"));
+    let client = support::client_for(&mock);
+
+    let agent = Agent::new(&client, "openai/gpt-4o-mini")
+        .tools(&tools.toolbox().unwrap())
+        .on_tool_error(ToolErrorPolicy::Abort);
+    let error = agent.run([Message::user("Crash.")]).await.unwrap_err();
+    let openrouter::Error::Tool(failure) = &error else {
+        panic!("expected a tool failure, got {error:?}");
+    };
+    assert_eq!(failure.call.function.name, "crash");
+    assert_eq!(failure.error.kind, ToolErrorKind::Failed);
+    assert!(failure.error.message.contains("-32603"), "{error}");
+}
