@@ -711,10 +711,10 @@ async fn an_agent_runs_mcp_tools_and_feeds_every_outcome_back() {
         (ToolStatus::Error, "the disk is full")
     );
     assert_eq!(results[2].status, ToolStatus::Error);
-    assert!(
-        results[2].content.contains("database unreachable"),
-        "{}",
-        results[2].content
+    assert_eq!(
+        results[2].content,
+        "Error (tool failed): the server answered tools/call with error -32603: database \
+         unreachable"
     );
     assert_eq!(results[3].status, ToolStatus::Error);
     assert!(

@@ -33,9 +33,10 @@ impl DynTool for McpTool {
 
 impl From<McpError> for ToolError {
     /// Bad arguments and unknown tools keep their kind, so the model is told to correct its
-    /// call; everything else is a failure of the tool.
+    /// call; everything else is a failure of the tool. The message leaves out the tool's name,
+    /// which the call already carries.
     fn from(error: McpError) -> Self {
-        let message = error.to_string();
+        let message = error.message().to_owned();
         match error.kind() {
             McpErrorKind::InvalidArguments => ToolError::invalid_arguments(message),
             McpErrorKind::UnknownTool => ToolError::unknown_tool(message),

@@ -45,8 +45,9 @@
 //!
 //! [`McpTool`] implements [`DynTool`](crate::tools::DynTool), so MCP tools sit in a
 //! [`Toolbox`](crate::tools::Toolbox) next to tools written in Rust ([`McpTools::toolbox`], or
-//! [`Toolbox::add`](crate::tools::Toolbox::add) for each tool) and the agent loop runs them like
-//! any other. A tool that ran and reported a failure becomes an error result carrying the
+//! [`Toolbox::add`](crate::tools::Toolbox::add) for each tool) and an
+//! [`Agent`](crate::agent::Agent) runs them like any other
+//! (`Agent::new(&client, model).tools(&mcp.toolbox()?)`). A tool that ran and reported a failure becomes an error result carrying the
 //! tool's own text; a call that could not run becomes a
 //! [`ToolError`](crate::tools::ToolError) (bad arguments and unknown tools keep their kind).
 //!
