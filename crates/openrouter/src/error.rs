@@ -51,6 +51,10 @@ pub enum Error {
     /// holds every attempt (see [`crate::fallback`]).
     #[error(transparent)]
     Fallback(Box<crate::fallback::FallbackError>),
+    /// An MCP tool could not be listed or called.
+    #[cfg(feature = "mcp")]
+    #[error(transparent)]
+    Mcp(Box<crate::mcp::McpError>),
 }
 
 impl Error {

@@ -60,6 +60,8 @@ mod client;
 pub mod config;
 mod error;
 pub mod fallback;
+#[cfg(feature = "mcp")]
+pub mod mcp;
 mod options;
 pub mod pagination;
 mod response;
