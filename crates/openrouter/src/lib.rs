@@ -53,6 +53,8 @@
 //! emulator of the API on localhost: point [`ClientBuilder::base_url`] at it.
 
 pub mod api;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod client;
 pub mod config;
 mod error;
