@@ -34,10 +34,18 @@ use crate::ClientBuilder;
 /// Prefer [`Client::as_async`] and `.await` there. A blocking call made from a thread that
 /// runs an async runtime still works (it does not panic): it runs on a helper thread while
 /// the calling thread waits, which holds that thread, and the tasks it would otherwise run,
-/// for the duration of the call. One case can stall: a client made by
-/// [`Client::from_async`] shares its connection pool with the async client, and a pooled
-/// connection opened by async code on a runtime whose only thread is the one now waiting
-/// cannot make progress until the request times out.
+/// for the duration of the call.
+///
+/// # Sharing the connection pool with async code
+///
+/// [`Client::from_async`] and [`Client::as_async`] share one connection pool between the
+/// blocking and the async side. A connection that async code opens belongs to the runtime
+/// that code runs on, and is only served while that runtime runs. A blocking call that picks
+/// it up from the pool while that runtime is idle (a current-thread runtime between two
+/// `block_on`s) or blocked (the call is made from its only thread) waits until the request
+/// times out. Connections the blocking side opens are served by its own worker thread and
+/// have no such limit. So share the pool with async code on a runtime that keeps running
+/// (e.g. `#[tokio::main]`'s multi-thread one), and otherwise give each side its own client.
 #[derive(Clone)]
 pub struct Client {
     inner: crate::Client,
@@ -89,8 +97,9 @@ impl Client {
     }
 
     /// A blocking client with the configuration of `client`: keys, base URL, headers,
-    /// timeouts, retries and connection pool (see the type docs about sharing the pool with
-    /// async code).
+    /// timeouts, retries and connection pool (see
+    /// [the type docs](Client#sharing-the-connection-pool-with-async-code) about sharing the
+    /// pool with async code).
     ///
     /// # Errors
     /// [`Error::Config`](crate::Error::Config) when the runtime thread cannot be started.
@@ -101,7 +110,9 @@ impl Client {
         })
     }
 
-    /// The async client underneath, for async code: same configuration, same pool.
+    /// The async client underneath, for async code: same configuration, same pool (see
+    /// [the type docs](Client#sharing-the-connection-pool-with-async-code) about sharing the
+    /// pool).
     pub fn as_async(&self) -> &crate::Client {
         &self.inner
     }
