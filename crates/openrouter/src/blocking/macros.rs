@@ -11,6 +11,8 @@
 //! - `pages fn name(args) -> Paginated<T>;` a method returning a lazy
 //!   [`crate::pagination::Paginated`]: the blocking [`Paginated`](super::pagination::Paginated)
 //!   iterator.
+//! - `iter fn name(args) -> Result<Iter<S>>;` an async method returning some other
+//!   `futures` stream `S`: the generic [`Iter`](super::stream::Iter) iterator.
 //! - `writer fn name(args) -> Ret;` an async method whose last argument is an `AsyncWrite`:
 //!   the twin takes the listed arguments plus a `writer: impl std::io::Write + Send`.
 //! - `sync fn name(args) -> Ret;` a method that is already synchronous: forwarded.
@@ -131,6 +133,26 @@ macro_rules! blocking_method {
                 })
         }
     };
+    ($(#[$attr:meta])* iter $Area:ident $name:ident [$($generics:tt)*] ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
+        #[doc = concat!(
+            "[`", stringify!($Area), "::", stringify!($name), "`](crate::api::",
+            stringify!($Area), "::", stringify!($name), "), with the stream as an iterator ",
+            "(see [`Iter`](crate::blocking::stream::Iter)). Returns when the stream is open."
+        )]
+        ///
+        /// # Errors
+        /// As the async method; errors after the start come out of the iterator.
+        $(#[$attr])*
+        #[allow(deprecated)]
+        pub fn $name<$($generics)*>(&self, $($arg: $ty),*) -> $ret {
+            self.client
+                .runtime()
+                .block_on(self.handle().$name($($arg),*))
+                .map(|stream| {
+                    $crate::blocking::stream::Iter::new(stream, self.client.shared_runtime())
+                })
+        }
+    };
     ($(#[$attr:meta])* pages $Area:ident $name:ident [$($generics:tt)*] ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
         #[doc = concat!(
             "[`", stringify!($Area), "::", stringify!($name), "`](crate::api::",
@@ -187,4 +209,71 @@ macro_rules! blocking_method {
             self.handle().$name($($arg),*)
         }
     };
+}
+
+#[cfg(test)]
+#[allow(unreachable_pub)] // the macro makes `pub` methods, here on a private test type
+mod tests {
+    use std::pin::Pin;
+
+    use futures_core::Stream;
+
+    use crate::blocking::stream::Iter;
+    use crate::blocking::Client;
+    use crate::error::Result;
+
+    type Numbers = Pin<Box<dyn Stream<Item = u32> + Send>>;
+
+    /// Stands in for an async area handle, with the kinds of methods no real area has yet.
+    struct AsyncHandle;
+
+    impl AsyncHandle {
+        async fn count_to(&self, n: u32) -> Result<Numbers> {
+            // `unfold` panics if polled after its end: the iterator must not do that.
+            let numbers =
+                futures_util::stream::unfold(
+                    1,
+                    move |i| async move { (i <= n).then_some((i, i + 1)) },
+                );
+            Ok(Box::pin(numbers))
+        }
+
+        async fn parse<T: std::str::FromStr>(&self, text: &str) -> Result<Option<T>> {
+            Ok(text.parse().ok())
+        }
+    }
+
+    struct Fake<'a> {
+        client: &'a Client,
+    }
+
+    impl Fake<'_> {
+        fn handle(&self) -> AsyncHandle {
+            AsyncHandle
+        }
+
+        blocking_method!(iter Fake count_to [] (n: u32) -> Result<Iter<Numbers>>);
+        blocking_method!(
+            async Fake parse [T: std::str::FromStr + Send] (text: &str) -> Result<Option<T>>
+        );
+    }
+
+    #[test]
+    fn an_iter_method_gives_a_fused_iterator() {
+        let client = Client::new("sk-or-test").unwrap();
+        let fake = Fake { client: &client };
+        let mut numbers = fake.count_to(3).unwrap();
+        assert_eq!(numbers.by_ref().collect::<Vec<_>>(), [1, 2, 3]);
+        assert_eq!(numbers.next(), None);
+        assert_eq!(numbers.next(), None);
+    }
+
+    #[test]
+    fn generic_methods_infer_their_parameters_from_the_result() {
+        let client = Client::new("sk-or-test").unwrap();
+        let fake = Fake { client: &client };
+        assert_eq!(fake.parse::<u8>("42").unwrap(), Some(42));
+        let parsed: Option<f64> = fake.parse("1.5").unwrap();
+        assert_eq!(parsed, Some(1.5));
+    }
 }

@@ -163,6 +163,68 @@ impl<T: StreamPayload> Iterator for Events<T> {
 
 impl<T: StreamPayload> FusedIterator for Events<T> {}
 
+/// Any other async stream read as an iterator, for methods that return a stream of their own
+/// kind rather than a [`crate::stream::TypedStream`].
+///
+/// Each `next()` waits for the next item. After the stream's end it returns `None` without
+/// polling the stream again. Dropping the iterator drops the stream.
+pub struct Iter<S> {
+    inner: S,
+    runtime: Arc<Runtime>,
+    // Many streams must not be polled once they have ended.
+    ended: bool,
+}
+
+impl<S: std::fmt::Debug> std::fmt::Debug for Iter<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Iter")
+            .field("inner", &self.inner)
+            .field("ended", &self.ended)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<S> Iter<S> {
+    // Called by `iter` entries of `blocking_areas!`, which no area has yet.
+    #[allow(dead_code)]
+    pub(crate) fn new(inner: S, runtime: Arc<Runtime>) -> Self {
+        Self {
+            inner,
+            runtime,
+            ended: false,
+        }
+    }
+
+    /// The async stream, for the information it offers besides its items.
+    pub fn get_ref(&self) -> &S {
+        &self.inner
+    }
+}
+
+impl<S> Iterator for Iter<S>
+where
+    S: Stream + Unpin + Send,
+    S::Item: Send,
+{
+    type Item = S::Item;
+
+    fn next(&mut self) -> Option<S::Item> {
+        if self.ended {
+            return None;
+        }
+        let item = next_of(&self.runtime, &mut self.inner);
+        self.ended = item.is_none();
+        item
+    }
+}
+
+impl<S> FusedIterator for Iter<S>
+where
+    S: Stream + Unpin + Send,
+    S::Item: Send,
+{
+}
+
 /// Waits for the next item of `stream`. The async streams end themselves after an error
 /// and keep answering `None` after their end, so the iterators are fused without a flag.
 pub(super) fn next_of<S>(runtime: &Runtime, stream: &mut S) -> Option<S::Item>
