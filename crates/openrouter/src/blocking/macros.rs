@@ -16,6 +16,10 @@
 //! - `writer fn name(args) -> Ret;` an async method whose last argument is an `AsyncWrite`:
 //!   the twin takes the listed arguments plus a `writer: impl std::io::Write + Send`.
 //! - `sync fn name(args) -> Ret;` a method that is already synchronous: forwarded.
+//! - `manual fn name(args) -> Ret;` a twin written by hand, in an `impl` block of the same
+//!   file (where `self.client` and `self.handle()` are in reach), for results no kind
+//!   converts (e.g. a stream inside another type). The entry only tells the twin check that it
+//!   exists; the check also looks for its `pub fn` in the area files.
 //!
 //! Generic parameters go in brackets after the name, e.g.
 //! `async fn parse[T: JsonSchema + DeserializeOwned + Send](request: &ChatRequest) -> Result<T>;`.
@@ -86,16 +90,18 @@ macro_rules! blocking_areas {
             }
         )*
 
-        /// Every area declared here with its blocking methods, for the twin check.
+        /// Every area declared here with the kind and name of its blocking methods, for the
+        /// twin check.
         #[cfg(test)]
-        pub(super) const TWINS: &[(&str, &[&str])] = &[
-            $((stringify!($accessor), &[$(stringify!($name)),*])),*
+        pub(super) const TWINS: &[(&str, &[(&str, &str)])] = &[
+            $((stringify!($accessor), &[$((stringify!($kind), stringify!($name))),*])),*
         ];
     };
 }
 
 /// One blocking method; see the module docs for the kinds.
 macro_rules! blocking_method {
+    ($(#[$attr:meta])* manual $Area:ident $name:ident [$($generics:tt)*] ($($arg:ident: $ty:ty),*) -> $ret:ty) => {};
     ($(#[$attr:meta])* async $Area:ident $name:ident [$($generics:tt)*] ($($arg:ident: $ty:ty),*) -> $ret:ty) => {
         #[doc = concat!(
             "[`", stringify!($Area), "::", stringify!($name), "`](crate::api::",

@@ -14,8 +14,8 @@ pub use inference::{
     Videos,
 };
 
-/// Every blocking area with the names of its methods.
+/// Every blocking area with the kind and name of each of its methods.
 #[cfg(test)]
-pub(super) fn twins() -> Vec<(&'static str, &'static [&'static str])> {
+pub(super) fn twins() -> Vec<(&'static str, &'static [(&'static str, &'static str)])> {
     [inference::TWINS, catalogue::TWINS, admin::TWINS].concat()
 }
