@@ -56,6 +56,8 @@
 
 pub mod agent;
 pub mod api;
+#[cfg(feature = "blocking")]
+pub mod blocking;
 mod client;
 pub mod config;
 mod error;

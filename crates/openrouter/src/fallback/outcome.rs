@@ -54,6 +54,15 @@ impl<T> FallbackOutcome<T> {
     pub fn into_value(self) -> T {
         self.value
     }
+
+    /// The same outcome with its value transformed (the model and attempts kept).
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> FallbackOutcome<U> {
+        FallbackOutcome {
+            value: f(self.value),
+            model: self.model,
+            attempts: self.attempts,
+        }
+    }
 }
 
 /// A fallback run that did not succeed: every attempt with its error.
