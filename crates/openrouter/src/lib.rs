@@ -52,6 +52,7 @@
 //! For tests and offline work, the companion crate `openrouter-mock` runs a faithful
 //! emulator of the API on localhost: point [`ClientBuilder::base_url`] at it.
 
+pub mod __fuzz;
 pub mod api;
 mod client;
 pub mod config;

@@ -64,7 +64,7 @@ pub(crate) async fn open<T: StreamPayload>(
         .stream_idle_timeout
         .unwrap_or(client.inner.timeouts.stream_idle);
     Ok(TypedStream::new(
-        EventStream::new(sent.response, idle),
+        EventStream::new(sent.response, idle, client.inner.max_event_size),
         client,
     ))
 }
