@@ -176,7 +176,8 @@ fn reference_tool_calls(chunks: &[ChatChunk]) -> Vec<(u32, String, String, Strin
             for piece in &choice.delta.tool_calls {
                 let id = piece.id.as_deref().filter(|id| !id.is_empty());
                 let found = calls.iter().rposition(|(index, call_id, _, _)| {
-                    *index == piece.index && id.is_none_or(|id| call_id.is_empty() || call_id == id)
+                    *index == piece.index
+                        && id.map_or(true, |id| call_id.is_empty() || call_id == id)
                 });
                 let position = found.unwrap_or_else(|| {
                     calls.push((piece.index, String::new(), String::new(), String::new()));
