@@ -74,3 +74,24 @@ fn error_body() {
 fn retry_after() {
     run("retry_after", fuzz_checks::retry_after);
 }
+
+/// The checks relax the round-trip property only for JSON that repeats a key; the detector
+/// must see a repeat at any depth and nothing else.
+#[test]
+fn duplicate_keys_are_detected_at_any_depth() {
+    for repeated in [
+        r#"{"a":1,"a":2}"#,
+        r#"{"item":{"status":"x","id":1,"status":"y"}}"#,
+        r#"[{"k":[{"x":null,"x":true}]}]"#,
+    ] {
+        assert!(fuzz_checks::has_duplicate_keys(repeated), "{repeated}");
+    }
+    for unique in [
+        r#"{"a":1,"b":{"a":2}}"#,
+        r#"[{"a":1},{"a":2}]"#,
+        "3",
+        "not json",
+    ] {
+        assert!(!fuzz_checks::has_duplicate_keys(unique), "{unique}");
+    }
+}
