@@ -48,6 +48,7 @@ pub(crate) struct ClientInner {
     pub(crate) headers: HeaderMap,
     pub(crate) timeouts: Timeouts,
     pub(crate) retry: RetryPolicy,
+    pub(crate) max_event_size: usize,
 }
 
 impl fmt::Debug for Client {
@@ -282,6 +283,7 @@ pub struct ClientBuilder {
     timeouts: Timeouts,
     retry: RetryPolicy,
     http: Option<reqwest::Client>,
+    max_event_size: Option<usize>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -373,6 +375,15 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest single stream event accepted, in bytes (default
+    /// [`sse::DEFAULT_MAX_EVENT_SIZE`](crate::sse::DEFAULT_MAX_EVENT_SIZE), 64 MiB). A larger
+    /// event ends the stream with [`Error::Stream`] instead of buffering without bound;
+    /// raise the cap for streams whose events are legitimately larger (e.g. big images).
+    pub fn max_event_size(mut self, bytes: usize) -> Self {
+        self.max_event_size = Some(bytes);
+        self
+    }
+
     /// Builds the client.
     ///
     /// # Errors
@@ -428,6 +439,9 @@ impl ClientBuilder {
                 headers,
                 timeouts: self.timeouts,
                 retry: self.retry,
+                max_event_size: self
+                    .max_event_size
+                    .unwrap_or(crate::sse::DEFAULT_MAX_EVENT_SIZE),
             }),
         })
     }

@@ -54,6 +54,7 @@
 
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod __fuzz;
 pub mod agent;
 pub mod api;
 #[cfg(feature = "blocking")]

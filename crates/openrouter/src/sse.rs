@@ -9,9 +9,10 @@
 
 use std::borrow::Cow;
 
-/// Default cap on the size of one event: far above any real payload (a base64 image arrives
-/// as a ~2 MB line) while still stopping a runaway stream from exhausting memory.
-const DEFAULT_MAX_EVENT_SIZE: usize = 64 * 1024 * 1024;
+/// Default cap on the size of one event, 64 MiB: far above any real payload (a base64 image
+/// arrives as a ~2 MB line) while still stopping a runaway stream from exhausting memory.
+/// Clients change it with [`ClientBuilder::max_event_size`](crate::ClientBuilder::max_event_size).
+pub const DEFAULT_MAX_EVENT_SIZE: usize = 64 * 1024 * 1024;
 
 /// The UTF-8 byte order mark, which the format allows once at the very start of a stream.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -52,7 +53,10 @@ impl SseEvent {
 #[non_exhaustive]
 pub enum SseError {
     /// One event grew past the configured cap.
-    #[error("an SSE event exceeded {limit} bytes; raise the limit if this stream is legitimate")]
+    #[error(
+        "an SSE event exceeded {limit} bytes; if the stream is legitimate, raise the cap with \
+         ClientBuilder::max_event_size"
+    )]
     EventTooLarge {
         /// The cap in bytes.
         limit: usize,
@@ -66,10 +70,11 @@ pub enum SseError {
 /// [`finish`](Self::finish) the same way. Bytes are held until their line is complete, so a
 /// UTF-8 character split across chunks arrives intact; invalid UTF-8 becomes U+FFFD.
 ///
-/// The size of an event is the sum of the lengths of its field lines (without line ends); any
-/// single line, comments included, is held to the same cap. After
-/// [`SseError::EventTooLarge`] the decoder drops the rest of the offending event without
-/// buffering it and carries on with the next one.
+/// The size of an event is the sum of the lengths of its field lines (without line ends); a
+/// comment line is held to the same cap on its own. After [`SseError::EventTooLarge`] the
+/// decoder drops the rest of the offending event (or comment) without buffering it and
+/// carries on with the next one. Where the input is cut into chunks changes neither the
+/// items nor the errors, and the buffer never holds more than the cap plus one chunk.
 #[derive(Debug)]
 pub struct SseDecoder {
     /// Received bytes; everything before `pos` has been consumed.
@@ -255,16 +260,26 @@ impl SseDecoder {
             self.pos = len;
             return Ok(Some((start, len)));
         }
-        if self.pending.size.saturating_add(partial) > self.limit {
-            // Refuse now rather than when the line ends: the line may never end.
-            self.buf.clear();
-            self.pos = 0;
-            self.scan = 0;
-            self.skipping_line = true;
-            self.pending.discard();
+        // Refuse a line that is already too long rather than wait for its end, which may
+        // never come; the verdict is the one `apply_line` gives the whole line.
+        let comment = self.buf.get(self.pos) == Some(&b':');
+        let used = if comment { 0 } else { self.pending.size };
+        if used.saturating_add(partial) <= self.limit {
+            return Ok(None);
+        }
+        self.buf.clear();
+        self.pos = 0;
+        self.scan = 0;
+        self.skipping_line = true;
+        if comment {
             return Err(SseError::EventTooLarge { limit: self.limit });
         }
-        Ok(None)
+        if self.pending.discarding {
+            // Its event was refused already: the line would be ignored, so one error it is.
+            return Ok(None);
+        }
+        self.pending.discard();
+        Err(SseError::EventTooLarge { limit: self.limit })
     }
 }
 
@@ -637,6 +652,69 @@ mod tests {
         decoder.feed(b"yyy\r");
         decoder.feed(b"\ndata: still discarded\n\ndata: next\n\n");
         assert_eq!(decoder.next_item(), Ok(Some(event("next"))));
+    }
+
+    /// Items and errors, draining after every chunk and at the end.
+    fn results(chunks: &[&[u8]], limit: usize) -> Vec<Result<SseItem, SseError>> {
+        let mut decoder = SseDecoder::with_max_event_size(limit);
+        let mut out = Vec::new();
+        let mut drain = |decoder: &mut SseDecoder, eof: bool| loop {
+            let next = if eof {
+                decoder.finish()
+            } else {
+                decoder.next_item()
+            };
+            match next {
+                Ok(None) => break,
+                other => out.push(other.map(Option::unwrap)),
+            }
+        };
+        for chunk in chunks {
+            decoder.feed(chunk);
+            drain(&mut decoder, false);
+        }
+        drain(&mut decoder, true);
+        out
+    }
+
+    fn same_at_every_split(input: &[u8], limit: usize) -> Vec<Result<SseItem, SseError>> {
+        let whole = results(&[input], limit);
+        for k in 0..=input.len() {
+            let (a, b) = input.split_at(k);
+            assert_eq!(results(&[a, b], limit), whole, "split at {k}");
+        }
+        let bytes: Vec<&[u8]> = input.chunks(1).collect();
+        assert_eq!(results(&bytes, limit), whole, "byte by byte");
+        whole
+    }
+
+    #[test]
+    fn a_comment_is_capped_on_its_own_whatever_the_chunks() {
+        // The event holds 16 bytes; the 14-byte comment inside it fits a cap of 20 on its own.
+        // It used to be refused when it arrived in two pieces, as if it counted for the event.
+        let input = b"data: 0123456789\n: 0123456789ab\n\n: 0123456789abcdefghij\ndata: x\n\n";
+        let items = same_at_every_split(input, 20);
+        assert_eq!(
+            items,
+            vec![
+                Ok(comment("0123456789ab")),
+                Ok(event("0123456789")),
+                Err(SseError::EventTooLarge { limit: 20 }),
+                Ok(event("x")),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_error_per_oversized_event_whatever_the_chunks() {
+        // A second long line of an event already refused used to raise a second error when
+        // it arrived in pieces, and none when it arrived whole.
+        let input = b"data: 0123456789abc\ndata: 0123456789abcdef\n\ndata: ok\n\n";
+        let items = same_at_every_split(input, 10);
+        assert_eq!(
+            items,
+            vec![Err(SseError::EventTooLarge { limit: 10 }), Ok(event("ok"))]
+        );
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Folds the chunks of a chat stream into the [`ChatResult`] a non-streamed call would give.
 
+use std::collections::{BTreeMap, HashMap};
+
 use serde_json::Value;
 
 use crate::types::chat::{
     Annotation, ChatChunk, ChatResult, Choice, ChunkChoice, FinishReason, OutputAudio, OutputImage,
-    ReasoningDetail, ResponseMessage, Role, ToolCall, ToolCallDelta, Usage,
+    ReasoningDetail, ReasoningDetailKind, ResponseMessage, Role, ToolCall, ToolCallDelta, Usage,
 };
 use crate::types::error::ErrorObject;
 
@@ -32,7 +34,8 @@ use crate::types::error::ErrorObject;
 #[derive(Debug, Clone, Default)]
 pub struct ChatAccumulator {
     head: ChatResult,
-    choices: Vec<ChoiceState>,
+    /// By index: a map, so neither a huge index nor many choices cost more than they carry.
+    choices: BTreeMap<u32, ChoiceState>,
     error: Option<ErrorObject>,
     chunks: usize,
 }
@@ -46,6 +49,9 @@ struct ChoiceState {
     reasoning: Option<String>,
     reasoning_details: Vec<ReasoningDetail>,
     tool_calls: Vec<ToolCallState>,
+    calls: CallIndex,
+    /// Position of the first detail with each (index, kind), the key deltas merge on.
+    detail_positions: HashMap<(u32, ReasoningDetailKind), usize>,
     annotations: Vec<Annotation>,
     images: Vec<OutputImage>,
     audio: Option<OutputAudio>,
@@ -95,7 +101,13 @@ impl ChatAccumulator {
             head.extra.insert(key.clone(), value.clone());
         }
         for choice in &chunk.choices {
-            self.choice_mut(choice.index).absorb(choice);
+            self.choices
+                .entry(choice.index)
+                .or_insert_with(|| ChoiceState {
+                    index: choice.index,
+                    ..ChoiceState::default()
+                })
+                .absorb(choice);
         }
     }
 
@@ -118,7 +130,7 @@ impl ChatAccumulator {
     pub fn snapshot(&self) -> ChatResult {
         let mut result = self.head.clone();
         result.object = "chat.completion".to_owned();
-        result.choices = self.choices.iter().map(ChoiceState::to_choice).collect();
+        result.choices = self.choices.values().map(ChoiceState::to_choice).collect();
         result
     }
 
@@ -131,24 +143,6 @@ impl ChatAccumulator {
     pub fn finish_with_error(self) -> (ChatResult, Option<ErrorObject>) {
         let result = self.snapshot();
         (result, self.error)
-    }
-
-    fn choice_mut(&mut self, index: u32) -> &mut ChoiceState {
-        let position = match self.choices.iter().position(|c| c.index == index) {
-            Some(position) => position,
-            None => {
-                self.choices.push(ChoiceState {
-                    index,
-                    ..ChoiceState::default()
-                });
-                self.choices.sort_by_key(|c| c.index);
-                self.choices
-                    .iter()
-                    .position(|c| c.index == index)
-                    .unwrap_or(0)
-            }
-        };
-        &mut self.choices[position]
     }
 }
 
@@ -190,15 +184,16 @@ impl ChoiceState {
 
     // Pieces of one item share `index` and kind; an item without an index stands alone.
     fn merge_reasoning(&mut self, piece: &ReasoningDetail) {
-        if piece.index.is_some() {
-            let existing = self
-                .reasoning_details
-                .iter_mut()
-                .find(|d| d.index == piece.index && d.kind == piece.kind);
-            if let Some(existing) = existing {
-                existing.merge_delta(piece);
-                return;
+        if let Some(index) = piece.index {
+            let key = (index, piece.kind.clone());
+            if let Some(&position) = self.detail_positions.get(&key) {
+                if let Some(existing) = self.reasoning_details.get_mut(position) {
+                    existing.merge_delta(piece);
+                    return;
+                }
             }
+            self.detail_positions
+                .insert(key, self.reasoning_details.len());
         }
         self.reasoning_details.push(piece.clone());
     }
@@ -206,25 +201,25 @@ impl ChoiceState {
     fn merge_tool_call(&mut self, piece: &ToolCallDelta) {
         let piece_id = piece.id.as_deref().filter(|id| !id.is_empty());
         // Some providers reuse index 0 for parallel calls; a new id means a new call.
-        let existing = self.tool_calls.iter().rposition(|call| {
-            call.index == piece.index
-                && match piece_id {
-                    Some(id) => call.id.is_empty() || call.id == id,
-                    None => true,
-                }
-        });
-        let call = match existing {
-            Some(position) => &mut self.tool_calls[position],
+        let position = match self.calls.find(piece.index, piece_id) {
+            Some(position) => position,
             None => {
                 self.tool_calls.push(ToolCallState {
                     index: piece.index,
                     ..ToolCallState::default()
                 });
-                let last = self.tool_calls.len() - 1;
-                &mut self.tool_calls[last]
+                let position = self.tool_calls.len() - 1;
+                self.calls.add(position, piece.index);
+                position
             }
         };
+        let Some(call) = self.tool_calls.get_mut(position) else {
+            return;
+        };
         if let Some(id) = piece_id {
+            if call.id.is_empty() {
+                self.calls.named(position, piece.index, id);
+            }
             fill(&mut call.id, id);
         }
         first(&mut call.kind, &piece.kind);
@@ -274,6 +269,50 @@ impl ChoiceState {
         choice.error.clone_from(&self.error);
         choice.extra.clone_from(&self.choice_extra);
         choice
+    }
+}
+
+/// Finds the tool call a delta continues without scanning every call (a stream of many
+/// calls would make that quadratic): the latest call with the delta's index that has the
+/// delta's id or no id yet; with no id in the delta, the latest call with its index.
+#[derive(Debug, Clone, Default)]
+struct CallIndex {
+    /// The latest call with each index.
+    latest: HashMap<u32, usize>,
+    /// The calls with each index that have no id yet, oldest first.
+    unnamed: HashMap<u32, Vec<usize>>,
+    /// The latest call with each (index, id).
+    named: HashMap<(u32, String), usize>,
+}
+
+impl CallIndex {
+    fn find(&self, index: u32, id: Option<&str>) -> Option<usize> {
+        let Some(id) = id else {
+            return self.latest.get(&index).copied();
+        };
+        let unnamed = self.unnamed.get(&index).and_then(|calls| calls.last());
+        let named = self.named.get(&(index, id.to_owned()));
+        unnamed.max(named).copied()
+    }
+
+    /// A new call, without an id yet, at `position`.
+    fn add(&mut self, position: usize, index: u32) {
+        self.latest.insert(index, position);
+        self.unnamed.entry(index).or_default().push(position);
+    }
+
+    /// The call at `position` got its id. It is the latest unnamed call with its index:
+    /// `find` never prefers an older one.
+    fn named(&mut self, position: usize, index: u32, id: &str) {
+        if let Some(calls) = self.unnamed.get_mut(&index) {
+            if calls.last() == Some(&position) {
+                calls.pop();
+            } else {
+                calls.retain(|&call| call != position);
+            }
+        }
+        let latest = self.named.entry((index, id.to_owned())).or_insert(position);
+        *latest = (*latest).max(position);
     }
 }
 

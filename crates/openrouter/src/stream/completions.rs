@@ -1,5 +1,7 @@
 //! The legacy text completions stream.
 
+use std::collections::HashMap;
+
 use super::typed::{sealed, StreamPayload};
 use super::TypedStream;
 use crate::types::completions::{CompletionChoice, CompletionChunk, CompletionResult};
@@ -43,6 +45,8 @@ pub type CompletionStream = TypedStream<CompletionChunk>;
 #[derive(Debug, Clone, Default)]
 pub struct CompletionAccumulator {
     result: CompletionResult,
+    /// Where each choice index sits in `result.choices`, so a chunk costs no scan.
+    positions: HashMap<u32, usize>,
 }
 
 impl CompletionAccumulator {
@@ -53,7 +57,7 @@ impl CompletionAccumulator {
 
     /// Adds a chunk.
     pub fn push(&mut self, chunk: &CompletionChunk) {
-        fold(&mut self.result, chunk.clone());
+        fold(&mut self.result, &mut self.positions, chunk.clone());
     }
 
     /// The result, choices in index order.
@@ -63,7 +67,11 @@ impl CompletionAccumulator {
     }
 }
 
-fn fold(result: &mut CompletionResult, chunk: CompletionChunk) {
+fn fold(
+    result: &mut CompletionResult,
+    positions: &mut HashMap<u32, usize>,
+    chunk: CompletionChunk,
+) {
     if result.id.is_empty() {
         result.id = chunk.id;
     }
@@ -85,16 +93,15 @@ fn fold(result: &mut CompletionResult, chunk: CompletionChunk) {
         result.usage = chunk.usage;
     }
     for piece in chunk.choices {
-        let choice = match result.choices.iter_mut().find(|c| c.index == piece.index) {
-            Some(choice) => choice,
-            None => {
-                result.choices.push(CompletionChoice {
-                    index: piece.index,
-                    ..CompletionChoice::default()
-                });
-                let last = result.choices.len() - 1;
-                &mut result.choices[last]
-            }
+        let position = *positions.entry(piece.index).or_insert_with(|| {
+            result.choices.push(CompletionChoice {
+                index: piece.index,
+                ..CompletionChoice::default()
+            });
+            result.choices.len() - 1
+        });
+        let Some(choice) = result.choices.get_mut(position) else {
+            continue;
         };
         choice.text.push_str(&piece.text);
         if piece.finish_reason.is_some() {

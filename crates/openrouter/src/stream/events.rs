@@ -31,57 +31,74 @@ pub enum StreamEvent<T> {
     KeepAlive(String),
 }
 
-/// Typed events from an SSE body.
-pub(crate) struct EventStream<T> {
-    // A Mutex only to make the stream `Sync`; it is reached through `get_mut`, never locked.
-    body: Mutex<Body>,
-    decoder: SseDecoder,
-    idle_limit: Duration,
-    idle: Pin<Box<Sleep>>,
+/// The synchronous half of a stream: SSE bytes in, typed events out. Kept apart from the
+/// body and the idle timer so that tests and fuzzers drive the very code streams run.
+pub(crate) struct EventDecoder<T> {
+    sse: SseDecoder,
     status: StatusCode,
     headers: HeaderMap,
+    /// `[DONE]` or an error arrived: nothing more is decoded.
     finished: bool,
-    body_ended: bool,
     _type: PhantomData<fn() -> T>,
 }
 
-impl<T> EventStream<T> {
-    pub(crate) fn new(response: reqwest::Response, idle_limit: Duration) -> Self {
-        let status = response.status();
-        let headers = response.headers().clone();
+impl<T> EventDecoder<T> {
+    /// A decoder for a body answered with `status` and `headers` (which in-band errors
+    /// carry), refusing events larger than `max_event_size` bytes.
+    pub(crate) fn new(status: StatusCode, headers: HeaderMap, max_event_size: usize) -> Self {
         Self {
-            body: Mutex::new(Box::pin(response.bytes_stream())),
-            decoder: SseDecoder::new(),
-            idle_limit,
-            idle: Box::pin(tokio::time::sleep(idle_limit)),
+            sse: SseDecoder::with_max_event_size(max_event_size),
             status,
             headers,
             finished: false,
-            body_ended: false,
             _type: PhantomData,
         }
     }
 
-    /// Replaces the headers (and so the ones in-band errors carry) with a cleaned copy.
-    pub(crate) fn clean_headers(&mut self, clean: impl FnOnce(&HeaderMap) -> HeaderMap) {
-        self.headers = clean(&self.headers);
+    /// Appends body bytes.
+    pub(crate) fn feed(&mut self, bytes: &[u8]) {
+        if !self.finished {
+            self.sse.feed(bytes);
+        }
     }
 
-    pub(crate) fn headers(&self) -> &HeaderMap {
-        &self.headers
+    /// Whether the stream has ended (`[DONE]` or an error): later calls yield nothing.
+    pub(crate) fn is_finished(&self) -> bool {
+        self.finished
     }
 
-    pub(crate) fn status(&self) -> StatusCode {
-        self.status
-    }
-
-    fn fail(&mut self, error: Error) -> Poll<Option<Result<StreamEvent<T>>>> {
+    fn fail(&mut self, error: Error) -> Option<Result<StreamEvent<T>>> {
         self.finished = true;
-        Poll::Ready(Some(Err(error)))
+        Some(Err(error))
     }
 }
 
-impl<T: StreamPayload> EventStream<T> {
+impl<T: StreamPayload> EventDecoder<T> {
+    /// The next event the bytes fed so far complete. `None` means more bytes are needed, or,
+    /// when `eof` is set (the body ended) or after the end, that there is nothing more.
+    pub(crate) fn next_event(&mut self, eof: bool) -> Option<Result<StreamEvent<T>>> {
+        while !self.finished {
+            let next = if eof {
+                self.sse.finish()
+            } else {
+                self.sse.next_item()
+            };
+            match next {
+                Err(error) => return self.fail(error.into()),
+                Ok(None) => {
+                    self.finished = eof;
+                    return None;
+                }
+                Ok(Some(item)) => {
+                    if let Some(result) = self.on_item(item) {
+                        return Some(result);
+                    }
+                }
+            }
+        }
+        None
+    }
+
     /// Turns one SSE item into what the stream yields; `None` means "nothing to yield".
     fn on_item(&mut self, item: SseItem) -> Option<Result<StreamEvent<T>>> {
         let event = match item {
@@ -99,22 +116,16 @@ impl<T: StreamPayload> EventStream<T> {
         match serde_json::from_str::<T>(data) {
             Ok(value) => match value.in_band_error() {
                 Some(body) => {
-                    self.finished = true;
-                    let mut api = ApiError::from_body(Some(self.status), body);
-                    api.in_stream = true;
-                    api.headers = self.headers.clone();
-                    Some(Err(api.into()))
+                    let error = self.in_band(body);
+                    self.fail(error)
                 }
                 None => Some(Ok(StreamEvent::Data(value))),
             },
             Err(_) => {
-                self.finished = true;
                 // An error event may not look like a chunk at all.
                 if let Ok(body) = serde_json::from_str::<ErrorBody>(data) {
-                    let mut api = ApiError::from_body(Some(self.status), body);
-                    api.in_stream = true;
-                    api.headers = self.headers.clone();
-                    return Some(Err(api.into()));
+                    let error = self.in_band(body);
+                    return self.fail(error);
                 }
                 let mut de = serde_json::Deserializer::from_str(data);
                 let error = match serde_path_to_error::deserialize::<_, T>(&mut de) {
@@ -126,35 +137,71 @@ impl<T: StreamPayload> EventStream<T> {
                         status: Some(self.status),
                     },
                 };
-                Some(Err(error.into()))
+                self.fail(error.into())
             }
         }
     }
 
+    fn in_band(&self, body: ErrorBody) -> Error {
+        let mut api = ApiError::from_body(Some(self.status), body);
+        api.in_stream = true;
+        api.headers = self.headers.clone();
+        api.into()
+    }
+}
+
+/// Typed events from an SSE body.
+pub(crate) struct EventStream<T> {
+    // A Mutex only to make the stream `Sync`; it is reached through `get_mut`, never locked.
+    body: Mutex<Body>,
+    decoder: EventDecoder<T>,
+    idle_limit: Duration,
+    idle: Pin<Box<Sleep>>,
+    body_ended: bool,
+}
+
+impl<T> EventStream<T> {
+    pub(crate) fn new(
+        response: reqwest::Response,
+        idle_limit: Duration,
+        max_event_size: usize,
+    ) -> Self {
+        let status = response.status();
+        let headers = response.headers().clone();
+        Self {
+            body: Mutex::new(Box::pin(response.bytes_stream())),
+            decoder: EventDecoder::new(status, headers, max_event_size),
+            idle_limit,
+            idle: Box::pin(tokio::time::sleep(idle_limit)),
+            body_ended: false,
+        }
+    }
+
+    /// Replaces the headers (and so the ones in-band errors carry) with a cleaned copy.
+    pub(crate) fn clean_headers(&mut self, clean: impl FnOnce(&HeaderMap) -> HeaderMap) {
+        self.decoder.headers = clean(&self.decoder.headers);
+    }
+
+    pub(crate) fn headers(&self) -> &HeaderMap {
+        &self.decoder.headers
+    }
+
+    pub(crate) fn status(&self) -> StatusCode {
+        self.decoder.status
+    }
+}
+
+impl<T: StreamPayload> EventStream<T> {
     pub(crate) fn poll_event(
         &mut self,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<StreamEvent<T>>>> {
         loop {
-            if self.finished {
-                return Poll::Ready(None);
+            if let Some(result) = self.decoder.next_event(self.body_ended) {
+                return Poll::Ready(Some(result));
             }
-            let next = if self.body_ended {
-                self.decoder.finish()
-            } else {
-                self.decoder.next_item()
-            };
-            match next {
-                Err(error) => return self.fail(error.into()),
-                Ok(Some(item)) => match self.on_item(item) {
-                    Some(result) => return Poll::Ready(Some(result)),
-                    None => continue,
-                },
-                Ok(None) if self.body_ended => {
-                    self.finished = true;
-                    return Poll::Ready(None);
-                }
-                Ok(None) => {}
+            if self.decoder.is_finished() {
+                return Poll::Ready(None);
             }
             let body = self
                 .body
@@ -168,20 +215,20 @@ impl<T: StreamPayload> EventStream<T> {
                 }
                 Poll::Ready(Some(Err(error))) => {
                     let message = crate::transport::error_chain(&error);
-                    return self.fail(Error::transport(TransportErrorKind::Body, message));
+                    let error = Error::transport(TransportErrorKind::Body, message);
+                    return Poll::Ready(self.decoder.fail(error));
                 }
                 Poll::Ready(None) => self.body_ended = true,
                 Poll::Pending => {
-                    return match self.idle.as_mut().poll(cx) {
-                        Poll::Ready(()) => {
-                            let limit = self.idle_limit;
-                            self.fail(Error::transport(
-                                TransportErrorKind::Timeout(TimeoutPhase::StreamIdle),
-                                format!("nothing received for {limit:?}"),
-                            ))
-                        }
-                        Poll::Pending => Poll::Pending,
-                    };
+                    if self.idle.as_mut().poll(cx).is_pending() {
+                        return Poll::Pending;
+                    }
+                    let limit = self.idle_limit;
+                    let error = Error::transport(
+                        TransportErrorKind::Timeout(TimeoutPhase::StreamIdle),
+                        format!("nothing received for {limit:?}"),
+                    );
+                    return Poll::Ready(self.decoder.fail(error));
                 }
             }
         }

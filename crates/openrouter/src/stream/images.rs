@@ -85,7 +85,7 @@ impl ImageAccumulator {
     pub fn push(&mut self, event: &ImageStreamEvent) {
         match event.kind {
             ImageStreamEventType::PartialImage => {
-                self.partials += 1;
+                self.partials = self.partials.saturating_add(1);
                 self.last_partial.clone_from(&event.b64_json);
             }
             ImageStreamEventType::TextChunk

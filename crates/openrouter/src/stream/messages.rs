@@ -1,5 +1,7 @@
 //! The messages stream (Anthropic event format) and its accumulator.
 
+use std::collections::BTreeMap;
+
 use serde_json::{Map, Value};
 
 use super::typed::{sealed, StreamPayload};
@@ -105,14 +107,14 @@ pub type MessagesEvents = Events<MessagesStreamEvent>;
 #[derive(Debug, Clone, Default)]
 pub struct MessagesAccumulator {
     message: MessagesResult,
-    blocks: Vec<BlockState>,
+    /// Content blocks by index: a map, so many blocks cost no scans and come out in order.
+    blocks: BTreeMap<u32, BlockState>,
     error: Option<MessagesErrorDetail>,
     events: usize,
 }
 
 #[derive(Debug, Clone)]
 struct BlockState {
-    index: u32,
     block: ContentBlock,
     partial_json: String,
 }
@@ -183,13 +185,12 @@ impl MessagesAccumulator {
 
     /// The message assembled so far; blocks whose stop never came are included as they are.
     pub fn finish(mut self) -> MessagesResult {
-        self.blocks.sort_by_key(|b| b.index);
-        for state in &mut self.blocks {
+        for state in self.blocks.values_mut() {
             finish_input(state);
         }
         self.message.content = self
             .blocks
-            .into_iter()
+            .into_values()
             .map(|b| b.block)
             .filter(|b| !matches!(b, ContentBlock::Unknown(Value::Null)))
             .collect();
@@ -197,25 +198,15 @@ impl MessagesAccumulator {
     }
 
     fn block_mut(&mut self, index: u32, block: Option<ContentBlock>) -> &mut BlockState {
-        let position = match self.blocks.iter().position(|b| b.index == index) {
-            Some(position) => {
-                if let Some(block) = block {
-                    self.blocks[position].block = block;
-                }
-                position
-            }
-            None => {
-                // A delta without its start: assume the block kind from the delta later.
-                let block = block.unwrap_or(ContentBlock::Unknown(Value::Null));
-                self.blocks.push(BlockState {
-                    index,
-                    block,
-                    partial_json: String::new(),
-                });
-                self.blocks.len() - 1
-            }
-        };
-        &mut self.blocks[position]
+        let state = self.blocks.entry(index).or_insert_with(|| BlockState {
+            // A delta without its start: assume the block kind from the delta later.
+            block: ContentBlock::Unknown(Value::Null),
+            partial_json: String::new(),
+        });
+        if let Some(block) = block {
+            state.block = block;
+        }
+        state
     }
 }
 

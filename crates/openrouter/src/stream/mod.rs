@@ -18,4 +18,6 @@ pub use messages::{MessagesAccumulator, MessagesEvents, MessagesStream};
 pub use responses::{ResponsesAccumulator, ResponsesEvents, ResponsesStream};
 pub use typed::{Events, StreamPayload, TypedStream};
 
+#[cfg(feature = "fuzzing")]
+pub(crate) use events::EventDecoder;
 pub(crate) use typed::open;

@@ -1,6 +1,8 @@
 //! The Responses API stream and the accumulator that folds its events into the final
 //! response.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
 use super::typed::{sealed, StreamPayload};
@@ -103,9 +105,63 @@ pub type ResponsesEvents = Events<ResponsesEvent>;
 #[derive(Debug, Clone, Default)]
 pub struct ResponsesAccumulator {
     base: Option<ResponsesResult>,
-    items: Vec<Option<ResponsesOutputItem>>,
-    last_index: usize,
+    /// Output items by `output_index`: a map, so an index of four billion costs one entry.
+    items: BTreeMap<u32, Slot>,
+    last_index: u32,
     done: Option<ResponsesResult>,
+}
+
+/// One output item being assembled.
+#[derive(Debug, Clone, Default)]
+struct Slot {
+    item: Option<ResponsesOutputItem>,
+    /// The wire index of each part of the item's content (message or reasoning), once a
+    /// gap in the numbering appeared; see [`part_at`].
+    content_keys: Option<Vec<u32>>,
+    /// The same for a reasoning item's summary parts.
+    summary_keys: Option<Vec<u32>>,
+}
+
+impl Slot {
+    /// Puts a whole item in, as the server sent it: its parts are numbered 0, 1, 2...
+    fn set(&mut self, item: ResponsesOutputItem) {
+        *self = Slot {
+            item: Some(item),
+            ..Slot::default()
+        };
+    }
+}
+
+/// The part with wire index `index`, created when missing. Real streams number parts 0, 1,
+/// 2..., so the position is the index; a stream that skips numbers (or sends an index of
+/// four billion) must not allocate the parts in between, so from the first gap on `keys`
+/// records each part's index (sorted, beside `parts`) and the gaps collapse.
+fn part_at<'a, P>(
+    parts: &'a mut Vec<P>,
+    keys: &mut Option<Vec<u32>>,
+    index: u32,
+    make: impl FnOnce() -> P,
+) -> Option<&'a mut P> {
+    let wanted = usize::try_from(index).ok()?;
+    let position = match keys {
+        None if wanted < parts.len() => wanted,
+        None if wanted == parts.len() => {
+            parts.push(make());
+            wanted
+        }
+        _ => {
+            let keys = keys.get_or_insert_with(|| (0..).take(parts.len()).collect());
+            match keys.binary_search(&index) {
+                Ok(position) => position,
+                Err(position) => {
+                    keys.insert(position, index);
+                    parts.insert(position, make());
+                    position
+                }
+            }
+        }
+    };
+    parts.get_mut(position)
 }
 
 impl ResponsesAccumulator {
@@ -122,44 +178,41 @@ impl ResponsesAccumulator {
     /// The text assembled so far from the message items.
     pub fn text(&self) -> String {
         self.items
-            .iter()
-            .flatten()
-            .filter_map(|item| match item {
-                ResponsesOutputItem::Message(m) => Some(m.text()),
+            .values()
+            .filter_map(|slot| match &slot.item {
+                Some(ResponsesOutputItem::Message(m)) => Some(m.text()),
                 _ => None,
             })
             .collect()
     }
 
-    fn slot(&mut self, event: &ResponsesEvent) -> &mut Option<ResponsesOutputItem> {
-        let index = event.output_index.map_or(self.last_index, |i| i as usize);
-        if self.items.len() <= index {
-            self.items.resize(index + 1, None);
-        }
+    fn slot(&mut self, event: &ResponsesEvent) -> &mut Slot {
+        let index = event.output_index.unwrap_or(self.last_index);
         self.last_index = index;
-        &mut self.items[index]
+        self.items.entry(index).or_default()
     }
 
     fn message(&mut self, event: &ResponsesEvent) -> Option<&mut ResponsesOutputText> {
-        let content_index = event.content_index.unwrap_or(0) as usize;
+        let content_index = event.content_index.unwrap_or(0);
         let item_id = event.item_id.clone();
         let slot = self.slot(event);
-        if slot.is_none() {
-            *slot = Some(ResponsesOutputItem::Message(ResponsesOutputMessage {
+        let item = slot.item.get_or_insert_with(|| {
+            ResponsesOutputItem::Message(ResponsesOutputMessage {
                 id: item_id,
                 role: Some("assistant".into()),
                 ..ResponsesOutputMessage::default()
-            }));
-        }
-        let ResponsesOutputItem::Message(message) = slot.as_mut()? else {
+            })
+        });
+        let ResponsesOutputItem::Message(message) = item else {
             return None;
         };
-        while message.content.len() <= content_index {
-            message.content.push(ResponsesOutputContent::OutputText(
-                ResponsesOutputText::default(),
-            ));
-        }
-        match &mut message.content[content_index] {
+        let part = part_at(
+            &mut message.content,
+            &mut slot.content_keys,
+            content_index,
+            || ResponsesOutputContent::OutputText(ResponsesOutputText::default()),
+        )?;
+        match part {
             ResponsesOutputContent::OutputText(text) => Some(text),
             _ => None,
         }
@@ -168,13 +221,13 @@ impl ResponsesAccumulator {
     fn function_call(&mut self, event: &ResponsesEvent) -> Option<&mut ResponsesFunctionCall> {
         let item_id = event.item_id.clone();
         let slot = self.slot(event);
-        if slot.is_none() {
-            *slot = Some(ResponsesOutputItem::FunctionCall(ResponsesFunctionCall {
+        let item = slot.item.get_or_insert_with(|| {
+            ResponsesOutputItem::FunctionCall(ResponsesFunctionCall {
                 id: item_id,
                 ..ResponsesFunctionCall::default()
-            }));
-        }
-        match slot.as_mut()? {
+            })
+        });
+        match item {
             ResponsesOutputItem::FunctionCall(call) => Some(call),
             _ => None,
         }
@@ -187,29 +240,32 @@ impl ResponsesAccumulator {
     ) -> Option<&mut ResponsesTextPart> {
         let item_id = event.item_id.clone();
         let (index, kind) = if summary {
-            (event.summary_index.unwrap_or(0) as usize, "summary_text")
+            (event.summary_index.unwrap_or(0), "summary_text")
         } else {
-            (event.content_index.unwrap_or(0) as usize, "reasoning_text")
+            (event.content_index.unwrap_or(0), "reasoning_text")
         };
         let slot = self.slot(event);
-        if slot.is_none() {
-            *slot = Some(ResponsesOutputItem::Reasoning(ResponsesReasoningItem {
+        let item = slot.item.get_or_insert_with(|| {
+            ResponsesOutputItem::Reasoning(ResponsesReasoningItem {
                 id: item_id,
                 ..ResponsesReasoningItem::default()
-            }));
-        }
-        let ResponsesOutputItem::Reasoning(item) = slot.as_mut()? else {
+            })
+        });
+        let ResponsesOutputItem::Reasoning(item) = item else {
             return None;
         };
-        let parts = if summary {
-            item.summary.get_or_insert_with(Vec::new)
+        let (parts, keys) = if summary {
+            (
+                item.summary.get_or_insert_with(Vec::new),
+                &mut slot.summary_keys,
+            )
         } else {
-            item.content.get_or_insert_with(Vec::new)
+            (
+                item.content.get_or_insert_with(Vec::new),
+                &mut slot.content_keys,
+            )
         };
-        while parts.len() <= index {
-            parts.push(ResponsesTextPart::new(kind, ""));
-        }
-        parts.get_mut(index)
+        part_at(parts, keys, index, || ResponsesTextPart::new(kind, ""))
     }
 
     /// Folds one event in.
@@ -229,7 +285,7 @@ impl ResponsesAccumulator {
             }
             K::OutputItemAdded => {
                 if let Some(item) = &event.item {
-                    *self.slot(event) = Some(item.clone());
+                    self.slot(event).set(item.clone());
                 }
             }
             K::OutputItemDone => {
@@ -240,25 +296,25 @@ impl ResponsesAccumulator {
                     if let (
                         ResponsesOutputItem::FunctionCall(done),
                         Some(ResponsesOutputItem::FunctionCall(built)),
-                    ) = (&mut item, slot.as_ref())
+                    ) = (&mut item, &slot.item)
                     {
                         if done.arguments.is_empty() {
                             done.arguments = built.arguments.clone();
                         }
                     }
-                    *slot = Some(item);
+                    slot.set(item);
                 }
             }
             K::ContentPartAdded => {
                 if let Some(part) = &event.part {
-                    let index = event.content_index.unwrap_or(0) as usize;
-                    if let Some(ResponsesOutputItem::Message(m)) = self.slot(event).as_mut() {
-                        while m.content.len() <= index {
-                            m.content.push(ResponsesOutputContent::OutputText(
-                                ResponsesOutputText::default(),
-                            ));
+                    let index = event.content_index.unwrap_or(0);
+                    let slot = self.slot(event);
+                    if let Some(ResponsesOutputItem::Message(m)) = &mut slot.item {
+                        let empty = || ResponsesOutputContent::OutputText(Default::default());
+                        let keys = &mut slot.content_keys;
+                        if let Some(target) = part_at(&mut m.content, keys, index, empty) {
+                            target.clone_from(part);
                         }
-                        m.content[index] = part.clone();
                     }
                 }
             }
@@ -335,7 +391,7 @@ impl ResponsesAccumulator {
             return done;
         }
         let mut result = self.base.unwrap_or_default();
-        result.output = self.items.into_iter().flatten().collect();
+        result.output = self.items.into_values().filter_map(|s| s.item).collect();
         if result.status.is_none() || result.status == Some(ResponsesStatus::InProgress) {
             result.status = Some(ResponsesStatus::Incomplete);
         }

@@ -67,7 +67,7 @@ pub(crate) async fn open<T: StreamPayload>(
         return Err(transport::not_an_event_stream(client, sent, idle).await);
     }
     Ok(TypedStream::new(
-        EventStream::new(sent.response, idle),
+        EventStream::new(sent.response, idle, client.inner.max_event_size),
         client,
     ))
 }

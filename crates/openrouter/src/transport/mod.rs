@@ -8,13 +8,13 @@ mod binary;
 mod decode;
 pub(crate) mod redact;
 mod request;
-mod retry_after;
+pub(crate) mod retry_after;
 mod upload;
 
 use std::time::{Duration, Instant, SystemTime};
 
 use bytes::Bytes;
-use http::HeaderMap;
+use http::{HeaderMap, StatusCode};
 use serde::de::DeserializeOwned;
 use tracing::Instrument;
 
@@ -188,7 +188,6 @@ pub(crate) fn error_chain(error: &dyn std::error::Error) -> String {
 async fn error_from_response(response: reqwest::Response, deadline: Option<Instant>) -> Error {
     let status = response.status();
     let headers = response.headers().clone();
-    let retry_after = retry_after::retry_after(&headers, SystemTime::now());
     let body = match read_limited(response, MAX_ERROR_BODY, deadline).await {
         Ok(body) => body,
         Err(error) => {
@@ -196,10 +195,21 @@ async fn error_from_response(response: reqwest::Response, deadline: Option<Insta
             Bytes::new()
         }
     };
-    let mut api = match serde_json::from_slice::<ErrorBody>(&body) {
+    error_from_parts(status, headers, &body, SystemTime::now()).into()
+}
+
+/// An error response as an [`ApiError`]: the error object when the body is one, else the
+/// status with the body kept as text; the wait the headers ask for, measured from `now`.
+pub(crate) fn error_from_parts(
+    status: StatusCode,
+    headers: HeaderMap,
+    body: &[u8],
+    now: SystemTime,
+) -> ApiError {
+    let mut api = match serde_json::from_slice::<ErrorBody>(body) {
         Ok(parsed) => ApiError::from_body(Some(status), parsed),
         Err(_) => {
-            let text = crate::error::excerpt(&body);
+            let text = crate::error::excerpt(body);
             let message = status.canonical_reason().unwrap_or("error").to_owned();
             let mut api = ApiError::from_body(
                 Some(status),
@@ -214,9 +224,9 @@ async fn error_from_response(response: reqwest::Response, deadline: Option<Insta
             api
         }
     };
+    api.retry_after = retry_after::retry_after(&headers, now);
     api.headers = headers;
-    api.retry_after = retry_after;
-    api.into()
+    api
 }
 
 /// Reads a body up to `limit` bytes, within the deadline.
