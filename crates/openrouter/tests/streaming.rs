@@ -196,3 +196,27 @@ async fn a_stream_that_fails_before_starting_is_retried() {
     assert!(result.is_ok(), "{result:?}");
     assert_eq!(server.request_count(), 2);
 }
+
+#[tokio::test]
+async fn a_stream_read_to_its_end_gives_its_connection_back() {
+    let server = MockServer::start().await;
+    let client = client_for(&server);
+    for _ in 0..5 {
+        let mut stream = client.chat().stream(&hello()).await.unwrap();
+        while let Some(chunk) = stream.next().await {
+            chunk.unwrap();
+        }
+        // Dropped at once, as a caller does after the last chunk. The pool takes the
+        // connection back on its own task: give it a moment.
+        drop(stream);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let followed = client.chat().create(&hello()).await.unwrap();
+    assert!(followed.text().is_some());
+    assert_eq!(server.request_count(), 6);
+    assert_eq!(
+        server.connections(),
+        1,
+        "each stream, read to [DONE], should leave its connection to the next request"
+    );
+}
