@@ -1,4 +1,5 @@
-//! [`ParsedStream`]: a chat stream that yields text as it arrives and a typed value at the end.
+//! [`ParsedStream`]: a chat or Responses stream that yields text as it arrives and a typed
+//! value at the end.
 
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -10,21 +11,29 @@ use super::{OutputSchema, Parsed};
 use crate::error::Result;
 use crate::stream::{StreamPayload, TypedStream};
 use crate::types::chat::{ChatChunk, ChatResult};
+use crate::types::responses::{ResponsesEvent, ResponsesResult};
 
-/// What a [`ParsedStream`] yields. `R` is the whole answer, a [`ChatResult`] by default.
+/// What a [`ParsedStream`] yields. `R` is the whole answer: a [`ChatResult`] (the default,
+/// from [`Chat::parse_stream`](crate::api::Chat::parse_stream)) or a [`ResponsesResult`]
+/// (from [`Responses::parse_stream`](crate::api::Responses::parse_stream)).
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ParsedEvent<T, R = ChatResult> {
     /// A piece of the answer's text (partial JSON), as it arrived: the content of choice 0
-    /// on chat. The pieces put together are [`Parsed::raw`].
+    /// on chat, an `output_text` delta on the Responses API. The pieces put together are
+    /// [`Parsed::raw`].
     Text(String),
-    /// The end: the decoded value and the accumulated result (the [`ChatResult`] the call
-    /// would have returned without streaming). Always the last event.
+    /// The end: the decoded value and the accumulated result (the [`ChatResult`] or
+    /// [`ResponsesResult`] the call would have returned without streaming). Always the last
+    /// event.
     Done(Box<Parsed<T, R>>),
 }
 
 /// A streamed structured answer, from [`Chat::parse_stream`](crate::api::Chat::parse_stream)
-/// (`ParsedStream<T>`, over a [`ChatStream`](crate::stream::ChatStream)).
+/// (`ParsedStream<T>`, over a [`ChatStream`](crate::stream::ChatStream)) or
+/// [`Responses::parse_stream`](crate::api::Responses::parse_stream)
+/// (`ParsedStream<T, ResponsesEvent>`, over a
+/// [`ResponsesStream`](crate::stream::ResponsesStream)).
 ///
 /// Yields [`ParsedEvent::Text`] for every piece of text, then one [`ParsedEvent::Done`], or
 /// an `Err` (a stream error, or [`Error::Structured`](crate::Error::Structured) when the
@@ -132,7 +141,7 @@ mod private {
     use super::*;
 
     /// A stream event a [`ParsedStream`] can read: where its text is, and how the folded
-    /// answer is decoded. Implemented for the chat chunk only.
+    /// answer is decoded. Implemented for the chat chunk and the Responses event only.
     pub trait ParsedPayload: StreamPayload {
         /// The piece of the answer's text this event carries, if any.
         fn text_piece(&self) -> Option<&str>;
@@ -163,8 +172,24 @@ impl ParsedPayload for ChatChunk {
     }
 }
 
+impl ParsedPayload for ResponsesEvent {
+    fn text_piece(&self) -> Option<&str> {
+        // The value is decoded from the text of every output message, so every
+        // `output_text` delta is a piece of it.
+        self.text_delta()
+    }
+
+    fn parse<T: DeserializeOwned>(
+        schema: &OutputSchema,
+        output: ResponsesResult,
+    ) -> Result<Parsed<T, ResponsesResult>> {
+        super::responses::parse_result(schema, output)
+    }
+}
+
 /// Compile-time proof that parsed streams can move across tasks and threads.
 const _: fn() = || {
     fn assert<T: Send + Sync + Unpin + 'static>() {}
     assert::<ParsedStream<String>>();
+    assert::<ParsedStream<String, ResponsesEvent>>();
 };
