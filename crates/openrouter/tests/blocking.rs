@@ -418,6 +418,37 @@ fn parse_and_parse_stream_decode_a_typed_value() {
 }
 
 #[test]
+fn responses_parse_stream_iterates_text_then_the_value() {
+    use openrouter::structured::ParsedEvent;
+    use openrouter::types::responses::ResponsesRequest;
+
+    let emulator = Emulator::start();
+    let client = emulator.client();
+    let request = ResponsesRequest::new("openai/gpt-4o-mini", "Judge this");
+
+    let mut pieces = Vec::new();
+    let mut done = None;
+    let events = client
+        .responses()
+        .parse_stream::<Verdict>(&request)
+        .unwrap();
+    assert!(events.get_ref().stream().generation_id().is_some());
+    for event in events {
+        match event.unwrap() {
+            ParsedEvent::Text(piece) => pieces.push(piece),
+            ParsedEvent::Done(parsed) => done = Some(*parsed),
+            other => panic!("unexpected event {other:?}"),
+        }
+    }
+    let done = done.expect("the iterator ends with Done");
+    assert!(pieces.len() > 1, "{pieces:?}");
+    assert_eq!(pieces.concat(), done.raw);
+    assert_eq!(done.response.output_text(), done.raw);
+    let reparsed: serde_json::Value = serde_json::from_str(&done.raw).unwrap();
+    assert_eq!(reparsed["label"], done.value.label.as_str());
+}
+
+#[test]
 fn stream_with_fallback_iterates_the_model_that_answered() {
     use openrouter::fallback::FallbackPolicy;
 

@@ -401,3 +401,103 @@ async fn responses_parse_sets_text_format_and_decodes() {
     assert_eq!(error.kind, StructuredErrorKind::Truncated);
     assert_eq!(error.raw.chars().count(), 16, "{}", error.raw);
 }
+
+#[tokio::test]
+async fn responses_parse_stream_yields_text_pieces_then_the_value() {
+    let server = MockServer::start().await;
+    let request = ResponsesRequest::new("openai/gpt-4o-mini", "Plan a trip");
+    let mut stream = client_for(&server)
+        .responses()
+        .parse_stream::<Trip>(&request)
+        .await
+        .unwrap();
+    assert!(stream.stream().generation_id().is_some());
+    let mut pieces = Vec::new();
+    let mut done = None;
+    while let Some(event) = stream.next().await {
+        assert!(done.is_none(), "nothing may follow Done");
+        match event.unwrap() {
+            ParsedEvent::Text(piece) => pieces.push(piece),
+            ParsedEvent::Done(parsed) => done = Some(*parsed),
+            other => panic!("unexpected event {other:?}"),
+        }
+    }
+    let parsed = done.expect("the stream ends with Done");
+    assert!(pieces.len() >= 3, "{pieces:?}");
+    assert_eq!(pieces.concat(), parsed.raw);
+    assert_eq!(parsed.value.transport, Transport::Train);
+    assert_eq!(parsed.value.destination.name, "example");
+    assert_eq!(parsed.response.output_text(), parsed.raw);
+    assert!(parsed.response.usage.is_some());
+    let body = last_body(&server);
+    assert_eq!(body["text"]["format"]["type"], "json_schema");
+    assert_eq!(body["text"]["format"]["name"], "Trip");
+    assert_eq!(body["text"]["format"]["schema"], strict_schema::<Trip>());
+    assert_eq!(body["stream"], true);
+}
+
+#[tokio::test]
+async fn a_streamed_responses_mismatch_is_the_last_item() {
+    let server = MockServer::start().await;
+    let raw = r#"{"label": 3, "children": []}"#;
+    server.push_canned_output(CannedOutput::text(raw));
+    let request = ResponsesRequest::new("openai/gpt-4o-mini", "A tree");
+    let stream = client_for(&server)
+        .responses()
+        .parse_stream::<Tree>(&request)
+        .await
+        .unwrap();
+    let mut items: Vec<_> = stream.collect().await;
+    let last = items.pop().expect("the stream yields its end");
+    let mut text = String::new();
+    for item in items {
+        match item.unwrap() {
+            ParsedEvent::Text(piece) => text.push_str(&piece),
+            other => panic!("only text comes before the end, got {other:?}"),
+        }
+    }
+    assert_eq!(text, raw);
+    let error = structured(last.unwrap_err());
+    assert!(
+        matches!(error.kind, StructuredErrorKind::Mismatch { .. }),
+        "{:?}",
+        error.kind
+    );
+    assert_eq!(error.path(), Some("label"));
+    assert_eq!(error.raw, raw);
+    assert_eq!(error.schema_name, "Tree");
+}
+
+#[tokio::test]
+async fn a_streamed_response_cut_at_the_token_limit_is_truncated() {
+    let server = MockServer::start().await;
+    let request = ResponsesRequest::new("openai/gpt-4o-mini", "Plan a trip").max_output_tokens(4);
+    let stream = client_for(&server)
+        .responses()
+        .parse_stream::<Trip>(&request)
+        .await
+        .unwrap();
+    let error = structured(stream.collect_parsed().await.unwrap_err());
+    assert_eq!(error.kind, StructuredErrorKind::Truncated);
+    assert_eq!(error.raw.chars().count(), 16, "{}", error.raw);
+}
+
+#[tokio::test]
+async fn responses_parse_stream_with_a_schema_built_by_hand() {
+    let server = MockServer::start().await;
+    let schema = OutputSchema::new(
+        "colour",
+        json!({"type": "string", "enum": ["red", "green"]}),
+    );
+    let request = ResponsesRequest::new("openai/gpt-4o-mini", "A colour");
+    let parsed = client_for(&server)
+        .responses()
+        .parse_stream_with::<Value>(&request, &schema)
+        .await
+        .unwrap()
+        .collect_parsed()
+        .await
+        .unwrap();
+    assert_eq!(parsed.value, json!("red"));
+    assert_eq!(last_body(&server)["text"]["format"]["name"], "colour");
+}

@@ -4,8 +4,11 @@
 //! [`Chat::parse`](crate::api::Chat::parse) sets `response_format` to the strict JSON Schema
 //! of `T` ([`OutputSchema::of`]), sends the request and decodes the answer into `T`;
 //! [`Chat::parse_stream`](crate::api::Chat::parse_stream) yields the text as it arrives and
-//! `T` at the end; [`Responses::parse`](crate::api::Responses::parse) does the same with the
-//! Responses API's `text.format`.
+//! `T` at the end (a [`ParsedStream`]). [`Responses::parse`](crate::api::Responses::parse)
+//! and [`Responses::parse_stream`](crate::api::Responses::parse_stream) do the same with the
+//! Responses API's `text.format`; their stream is a `ParsedStream<T, ResponsesEvent>`, whose
+//! [`ParsedEvent::Done`] carries a
+//! [`ResponsesResult`](crate::types::responses::ResponsesResult).
 //!
 //! When the answer is not a `T`, the error is [`Error::Structured`](crate::Error::Structured)
 //! and says why ([`StructuredErrorKind`]): the model refused, wrote nothing, hit the token

@@ -1,13 +1,14 @@
-//! Structured output on the Responses API: `Responses::parse` with `text.format`.
+//! Structured output on the Responses API: `Responses::parse` and `Responses::parse_stream`
+//! with `text.format`.
 
 use serde::de::DeserializeOwned;
 
 use super::error::{StructuredError, StructuredErrorKind};
-use super::{OutputSchema, Parsed};
+use super::{OutputSchema, Parsed, ParsedStream};
 use crate::api::Responses;
 use crate::error::Result;
 use crate::types::responses::{
-    ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResult,
+    ResponsesEvent, ResponsesOutputContent, ResponsesOutputItem, ResponsesRequest, ResponsesResult,
     ResponsesStatus, ResponsesTextConfig,
 };
 
@@ -38,18 +39,79 @@ impl Responses<'_> {
         request: &ResponsesRequest,
         schema: &OutputSchema,
     ) -> Result<Parsed<T, ResponsesResult>> {
-        let mut request = request.clone();
-        let text = request
-            .text
-            .get_or_insert_with(ResponsesTextConfig::default);
-        text.format = Some(schema.text_format());
-        let result = self.create(&request).await?;
+        let result = self.create(&with_schema(request, schema)).await?;
         parse_result(schema, result)
+    }
+
+    /// Asks for a `T` and streams the answer: [`ParsedEvent::Text`](super::ParsedEvent::Text)
+    /// for each `output_text` delta as it arrives, then
+    /// [`ParsedEvent::Done`](super::ParsedEvent::Done) with the decoded value and the
+    /// accumulated [`ResponsesResult`]. Sets `text.format` as [`Responses::parse`] does.
+    ///
+    /// ```no_run
+    /// # use openrouter::types::responses::ResponsesRequest;
+    /// use futures_util::StreamExt;
+    /// use openrouter::structured::ParsedEvent;
+    ///
+    /// #[derive(serde::Deserialize, openrouter::schema::schemars::JsonSchema)]
+    /// struct City {
+    ///     name: String,
+    ///     country: String,
+    /// }
+    /// # async fn run(client: openrouter::Client) -> openrouter::Result<()> {
+    /// let request = ResponsesRequest::new("openai/gpt-4o-mini", "A city to visit in Japan");
+    /// let mut stream = client.responses().parse_stream::<City>(&request).await?;
+    /// while let Some(event) = stream.next().await {
+    ///     match event? {
+    ///         ParsedEvent::Text(piece) => print!("{piece}"),
+    ///         ParsedEvent::Done(parsed) => println!("\n{} ({})", parsed.value.name, parsed.value.country),
+    ///         _ => {}
+    ///     }
+    /// }
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Responses::stream`]; a stream that ends with an answer that is not a `T` (refusal,
+    /// no text, `incomplete` at the token limit, invalid JSON, mismatch) yields
+    /// [`Error::Structured`](crate::Error::Structured) as its last item.
+    pub async fn parse_stream<T>(
+        &self,
+        request: &ResponsesRequest,
+    ) -> Result<ParsedStream<T, ResponsesEvent>>
+    where
+        T: schemars::JsonSchema + DeserializeOwned,
+    {
+        self.parse_stream_with(request, &OutputSchema::of::<T>())
+            .await
+    }
+
+    /// Like [`Responses::parse_stream`], with a schema of your own.
+    ///
+    /// # Errors
+    /// As [`Responses::parse_stream`].
+    pub async fn parse_stream_with<T: DeserializeOwned>(
+        &self,
+        request: &ResponsesRequest,
+        schema: &OutputSchema,
+    ) -> Result<ParsedStream<T, ResponsesEvent>> {
+        let stream = self.stream(&with_schema(request, schema)).await?;
+        Ok(ParsedStream::new(stream, schema.clone()))
     }
 }
 
+/// The request asking for `schema` in `text.format`; the other `text` settings stay.
+fn with_schema(request: &ResponsesRequest, schema: &OutputSchema) -> ResponsesRequest {
+    let mut request = request.clone();
+    let text = request
+        .text
+        .get_or_insert_with(ResponsesTextConfig::default);
+    text.format = Some(schema.text_format());
+    request
+}
+
 /// Decodes a response's output text, telling refusals and truncation apart from bad JSON.
-fn parse_result<T: DeserializeOwned>(
+pub(super) fn parse_result<T: DeserializeOwned>(
     schema: &OutputSchema,
     result: ResponsesResult,
 ) -> Result<Parsed<T, ResponsesResult>> {

@@ -33,7 +33,7 @@ use crate::types::images::{
 use crate::types::messages::{MessagesRequest, MessagesResult};
 use crate::types::models::{Model, ModelList};
 use crate::types::rerank::{RerankRequest, RerankResult};
-use crate::types::responses::{ResponsesRequest, ResponsesResult};
+use crate::types::responses::{ResponsesEvent, ResponsesRequest, ResponsesResult};
 use crate::types::videos::{VideoJob, VideoModelList, VideoRequest};
 
 blocking_areas! {
@@ -56,6 +56,8 @@ blocking_areas! {
         stream fn stream(request: &ResponsesRequest) -> Result<ResponsesStream>;
         async fn parse[T: JsonSchema + DeserializeOwned + Send](request: &ResponsesRequest) -> Result<Parsed<T, ResponsesResult>>;
         async fn parse_with[T: DeserializeOwned + Send](request: &ResponsesRequest, schema: &OutputSchema) -> Result<Parsed<T, ResponsesResult>>;
+        iter fn parse_stream[T: JsonSchema + DeserializeOwned + Send](request: &ResponsesRequest) -> Result<Iter<ParsedStream<T, ResponsesEvent>>>;
+        iter fn parse_stream_with[T: DeserializeOwned + Send](request: &ResponsesRequest, schema: &OutputSchema) -> Result<Iter<ParsedStream<T, ResponsesEvent>>>;
     }
 
     messages: Messages {
