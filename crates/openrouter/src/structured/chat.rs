@@ -2,7 +2,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::error::{StructuredError, StructuredErrorKind};
+use super::decode::{parse_answer, Answer};
 use super::{OutputSchema, Parsed, ParsedStream};
 use crate::api::Chat;
 use crate::error::Result;
@@ -102,26 +102,11 @@ pub(crate) fn parse_result<T: DeserializeOwned>(
         ),
         None => (String::new(), None, None),
     };
-    let truncated = finish_reason == Some(FinishReason::Length);
-    let decoded = match refusal {
-        Some(refusal) => Err(StructuredErrorKind::Refusal(refusal)),
-        None => super::decode::decode(schema, &text).map_err(|kind| match kind {
-            StructuredErrorKind::NoContent { .. } if !truncated => StructuredErrorKind::NoContent {
-                finish_reason: finish_reason.as_ref().map(|r| r.as_str().to_owned()),
-            },
-            // An answer cut short is seldom valid JSON; say why rather than how it broke.
-            _ if truncated => StructuredErrorKind::Truncated,
-            other => other,
-        }),
+    let answer = Answer {
+        text,
+        refusal,
+        truncated: finish_reason == Some(FinishReason::Length),
+        stop_reason: finish_reason.as_ref().map(|r| r.as_str().to_owned()),
     };
-    match decoded {
-        Ok(value) => Ok(Parsed {
-            value,
-            response: result,
-            raw: text,
-        }),
-        Err(kind) => Err(StructuredError::new(kind, schema, &text)
-            .answered_by(&result.model, &result.id)
-            .into()),
-    }
+    parse_answer(schema, answer, result)
 }

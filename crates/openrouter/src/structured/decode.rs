@@ -3,8 +3,72 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::error::StructuredErrorKind;
-use super::OutputSchema;
+use super::error::{StructuredError, StructuredErrorKind};
+use super::{OutputSchema, Parsed};
+
+/// What an answer said, read from a chat result or a Responses result.
+pub(super) struct Answer {
+    /// The output text the value is decoded from.
+    pub(super) text: String,
+    /// The model's refusal, if it refused.
+    pub(super) refusal: Option<String>,
+    /// Whether generation stopped at the token limit.
+    pub(super) truncated: bool,
+    /// Why generation stopped, as the API names it (for a "no content" error).
+    pub(super) stop_reason: Option<String>,
+}
+
+/// A whole response that names the model and its id, which an error message quotes.
+pub(super) trait AnsweredBy {
+    fn model_and_id(&self) -> (&str, &str);
+}
+
+impl AnsweredBy for crate::types::chat::ChatResult {
+    fn model_and_id(&self) -> (&str, &str) {
+        (&self.model, &self.id)
+    }
+}
+
+impl AnsweredBy for crate::types::responses::ResponsesResult {
+    fn model_and_id(&self) -> (&str, &str) {
+        (&self.model, &self.id)
+    }
+}
+
+/// Decodes an answer into `T` with `response` kept beside it, telling refusals, missing text
+/// and truncation apart from bad JSON.
+pub(super) fn parse_answer<T: DeserializeOwned, R: AnsweredBy>(
+    schema: &OutputSchema,
+    answer: Answer,
+    response: R,
+) -> crate::Result<Parsed<T, R>> {
+    let decoded = match answer.refusal {
+        Some(refusal) => Err(StructuredErrorKind::Refusal(refusal)),
+        None => decode(schema, &answer.text).map_err(|kind| match kind {
+            StructuredErrorKind::NoContent { .. } if !answer.truncated => {
+                StructuredErrorKind::NoContent {
+                    finish_reason: answer.stop_reason,
+                }
+            }
+            // An answer cut short is seldom valid JSON; say why rather than how it broke.
+            _ if answer.truncated => StructuredErrorKind::Truncated,
+            other => other,
+        }),
+    };
+    match decoded {
+        Ok(value) => Ok(Parsed {
+            value,
+            response,
+            raw: answer.text,
+        }),
+        Err(kind) => {
+            let (model, id) = response.model_and_id();
+            Err(StructuredError::new(kind, schema, &answer.text)
+                .answered_by(model, id)
+                .into())
+        }
+    }
+}
 
 /// Decodes `text` (the model's output) into `T`.
 pub(super) fn decode<T: DeserializeOwned>(

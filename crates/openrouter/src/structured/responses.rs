@@ -3,7 +3,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::error::{StructuredError, StructuredErrorKind};
+use super::decode::{parse_answer, Answer};
 use super::{OutputSchema, Parsed, ParsedStream};
 use crate::api::Responses;
 use crate::error::Result;
@@ -122,30 +122,17 @@ pub(super) fn parse_result<T: DeserializeOwned>(
             .as_ref()
             .and_then(|d| d.reason.as_deref())
             .is_none_or(|reason| reason == "max_output_tokens");
-    let decoded = match refusal(&result) {
-        Some(refusal) => Err(StructuredErrorKind::Refusal(refusal)),
-        None => super::decode::decode(schema, &text).map_err(|kind| match kind {
-            StructuredErrorKind::NoContent { .. } if !truncated => StructuredErrorKind::NoContent {
-                finish_reason: result
-                    .incomplete_details
-                    .as_ref()
-                    .and_then(|d| d.reason.clone())
-                    .or_else(|| result.status.as_ref().map(|s| s.as_str().to_owned())),
-            },
-            _ if truncated => StructuredErrorKind::Truncated,
-            other => other,
-        }),
+    let answer = Answer {
+        text,
+        refusal: refusal(&result),
+        truncated,
+        stop_reason: result
+            .incomplete_details
+            .as_ref()
+            .and_then(|d| d.reason.clone())
+            .or_else(|| result.status.as_ref().map(|s| s.as_str().to_owned())),
     };
-    match decoded {
-        Ok(value) => Ok(Parsed {
-            value,
-            response: result,
-            raw: text,
-        }),
-        Err(kind) => Err(StructuredError::new(kind, schema, &text)
-            .answered_by(&result.model, &result.id)
-            .into()),
-    }
+    parse_answer(schema, answer, result)
 }
 
 /// The text of the `refusal` parts of the output messages, if any.
