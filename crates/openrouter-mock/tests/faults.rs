@@ -167,6 +167,36 @@ async fn mid_stream_error_chunk_follows_k_chunks_then_done() {
 }
 
 #[tokio::test]
+async fn a_responses_stream_fails_with_the_responses_error_event() {
+    let server = MockServer::start().await;
+    server.push_fault(Fault::mid_stream_error(2, 502, "provider disconnected"));
+    let text = common::client()
+        .post(format!("{}/responses", server.base_url()))
+        .bearer_auth(server.api_key())
+        .json(&json!({"model": "openai/gpt-4o", "input": "Tell me about cats", "stream": true}))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(text.ends_with("data: [DONE]\n\n"));
+    let events = chunks(&text);
+    assert_eq!(events.len(), 3);
+    assert_eq!(events[0]["type"], "response.created");
+    assert_eq!(
+        events[2],
+        json!({
+            "type": "error",
+            "code": "502",
+            "message": "provider disconnected",
+            "param": null,
+            "sequence_number": 2,
+        })
+    );
+}
+
+#[tokio::test]
 async fn stall_keeps_the_connection_open_without_data() {
     let server = MockServer::start().await;
     server.push_fault(Fault::stall(1));

@@ -15,7 +15,7 @@ use crate::completion::{self, Ask};
 use crate::errors::{error_response, Rejection};
 use crate::faults::Fault;
 use crate::state::Shared;
-use crate::transport::{self, ActiveFault, ChunkHeader};
+use crate::transport::{self, ActiveFault};
 
 mod render;
 
@@ -100,13 +100,29 @@ pub(crate) async fn create(
     )];
     let rendered = render::Rendered::new(&request, &answer);
     if stream {
-        let head = ChunkHeader {
-            id: answer.id.clone(),
-            created: answer.created,
-            model: answer.model.clone(),
-            provider: answer.provider.clone(),
+        let events = rendered.events();
+        let frames = events.iter().map(|v| format!("data: {v}\n\n")).collect();
+        // The Responses API reports a failure mid-stream with its own `error` event, numbered
+        // after the events sent before it.
+        let sequence_number = match &fault.0 {
+            Some(crate::Fault::MidStreamError { after_chunks, .. }) => {
+                (*after_chunks).min(events.len())
+            }
+            _ => events.len(),
         };
-        transport::sse(&shared, &fault, &head, &rendered.events(), extra)
+        let error = |code: i64, message: &str| {
+            let event = json!({
+                "type": "error",
+                "code": code.to_string(),
+                "message": message,
+                "param": null,
+                "sequence_number": sequence_number,
+            });
+            format!("data: {event}\n\n")
+        };
+        let malformed =
+            "data: {\"type\":\"response.output_text.delta\",\"delta\":\"unterminated\n\n";
+        transport::sse_frames(&shared, &fault, frames, &error, malformed.to_owned(), extra)
     } else {
         let mut body = rendered.response();
         crate::canned::patch_response(canned.as_ref(), &mut body);
