@@ -17,7 +17,8 @@ pub enum CannedOutput {
     /// This text as the message content, e.g. JSON that does not match the schema asked for.
     Text(String),
     /// A refusal with this explanation and no content: `message.refusal` on chat (a `refusal`
-    /// delta when streamed), a `refusal` content part on a plain Responses answer.
+    /// delta when streamed), a message with a `refusal` content part on the Responses API
+    /// (streamed as `response.refusal.delta` and its item and part events).
     Refusal(String),
 }
 
@@ -86,5 +87,50 @@ pub(crate) fn patch_response(canned: Option<&CannedOutput>, body: &mut Value) {
             "status": "completed",
             "content": [{"type": "refusal", "refusal": refusal}],
         }));
+    }
+}
+
+/// Adds a canned refusal to a Responses stream: the events of a message with one `refusal`
+/// part, before the final event, whose response gets the message too.
+pub(crate) fn patch_response_events(canned: Option<&CannedOutput>, events: &mut Vec<Value>) {
+    let Some(refusal) = canned.and_then(CannedOutput::refusal_text) else {
+        return;
+    };
+    let Some(mut last) = events.pop() else {
+        return;
+    };
+    patch_response(canned, &mut last["response"]);
+    let index = last["response"]["output"]
+        .as_array()
+        .map_or(0, |output| output.len().saturating_sub(1));
+    let item = last["response"]["output"][index].clone();
+    let mut opened = item.clone();
+    opened["status"] = json!("in_progress");
+    opened["content"] = json!([]);
+    let part = |kind: &str, fields: Value| {
+        let mut event =
+            json!({"type": kind, "output_index": index, "item_id": item["id"], "content_index": 0});
+        if let (Some(event), Value::Object(fields)) = (event.as_object_mut(), fields) {
+            event.extend(fields);
+        }
+        event
+    };
+    events.extend([
+        json!({"type": "response.output_item.added", "output_index": index, "item": opened}),
+        part(
+            "response.content_part.added",
+            json!({"part": {"type": "refusal", "refusal": ""}}),
+        ),
+        part("response.refusal.delta", json!({"delta": refusal})),
+        part("response.refusal.done", json!({"refusal": refusal})),
+        part(
+            "response.content_part.done",
+            json!({"part": {"type": "refusal", "refusal": refusal}}),
+        ),
+        json!({"type": "response.output_item.done", "output_index": index, "item": item}),
+        last,
+    ]);
+    for (n, event) in events.iter_mut().enumerate() {
+        event["sequence_number"] = json!(n);
     }
 }

@@ -469,6 +469,32 @@ async fn a_streamed_responses_mismatch_is_the_last_item() {
 }
 
 #[tokio::test]
+async fn a_streamed_responses_refusal_is_its_own_error() {
+    let server = MockServer::start().await;
+    server.push_canned_output(CannedOutput::refusal("I can't help with that."));
+    let request = ResponsesRequest::new("openai/gpt-4o-mini", "Plan a trip");
+    let mut stream = client_for(&server)
+        .responses()
+        .parse_stream::<Trip>(&request)
+        .await
+        .unwrap();
+    let mut text = String::new();
+    let error = loop {
+        match stream.next().await.expect("the stream yields its end") {
+            Ok(ParsedEvent::Text(piece)) => text.push_str(&piece),
+            Ok(other) => panic!("a refusal is no value, got {other:?}"),
+            Err(error) => break structured(error),
+        }
+    };
+    assert_eq!(
+        error.kind,
+        StructuredErrorKind::Refusal("I can't help with that.".into())
+    );
+    assert_eq!(error.raw, text);
+    assert!(stream.next().await.is_none());
+}
+
+#[tokio::test]
 async fn a_streamed_response_cut_at_the_token_limit_is_truncated() {
     let server = MockServer::start().await;
     let request = ResponsesRequest::new("openai/gpt-4o-mini", "Plan a trip").max_output_tokens(4);

@@ -100,7 +100,8 @@ pub(crate) async fn create(
     )];
     let rendered = render::Rendered::new(&request, &answer);
     if stream {
-        let events = rendered.events();
+        let mut events = rendered.events();
+        crate::canned::patch_response_events(canned.as_ref(), &mut events);
         let frames = events.iter().map(|v| format!("data: {v}\n\n")).collect();
         // The Responses API reports a failure mid-stream with its own `error` event, numbered
         // after the events sent before it.
