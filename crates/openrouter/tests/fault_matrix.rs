@@ -701,6 +701,16 @@ async fn a_stream_answered_with_a_plain_json_result_is_a_decode_error_with_the_b
 /// A server that answers every request with `head` (status line and headers, no
 /// `Content-Length`) and `body`, then closes; for answers the emulator does not give.
 async fn fixed_answer_server(head: &'static str, body: &'static str) -> String {
+    answer_server(head, body, false).await
+}
+
+/// Like [`fixed_answer_server`], but the body is announced longer than it is and the
+/// connection stays open: the rest never comes.
+async fn stalled_answer_server(head: &'static str, body: &'static str) -> String {
+    answer_server(head, body, true).await
+}
+
+async fn answer_server(head: &'static str, body: &'static str, stall: bool) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -727,11 +737,14 @@ async fn fixed_answer_server(head: &'static str, body: &'static str) -> String {
                         break;
                     }
                 }
+                let length = body.len() + if stall { 64 } else { 0 };
                 let answer = format!(
-                    "{head}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
+                    "{head}\r\ncontent-length: {length}\r\nconnection: close\r\n\r\n{body}"
                 );
                 let _ = socket.write_all(answer.as_bytes()).await;
+                if stall {
+                    std::future::pending::<()>().await;
+                }
             });
         }
     });
@@ -779,4 +792,32 @@ async fn events_without_a_content_type_are_still_read() {
         .await
         .unwrap();
     assert_eq!(result.text(), Some("hi"));
+}
+
+#[tokio::test]
+async fn a_stream_answered_with_a_json_body_that_stalls_is_an_idle_timeout() {
+    let base = stalled_answer_server(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json",
+        "{\"error\": {\"code\": 502, ",
+    )
+    .await;
+    let options = RequestOptions::new().stream_idle_timeout(ms(200));
+    let started = std::time::Instant::now();
+    let error = client_at(base)
+        .chat()
+        .with_options(options)
+        .stream(&hello())
+        .await
+        .unwrap_err();
+    match &error {
+        Error::Transport(t) => {
+            assert_eq!(
+                t.kind,
+                TransportErrorKind::Timeout(TimeoutPhase::StreamIdle),
+                "{error}"
+            );
+        }
+        other => panic!("expected an idle timeout, got {other:?}"),
+    }
+    assert!(started.elapsed() < Duration::from_secs(5));
 }

@@ -317,8 +317,22 @@ pub(crate) async fn not_an_event_stream(client: &Client, sent: Sent, idle: Durat
     let status = sent.response.status();
     let headers = sent.response.headers().clone();
     let media_type = media_type(&headers).unwrap_or_default();
-    let deadline = sent.deadline.unwrap_or_else(|| Instant::now() + idle);
+    // The body is bounded by the idle limit, or by the total deadline when that comes first;
+    // a timeout names the limit that was hit.
+    let idle_deadline = Instant::now() + idle;
+    let (deadline, idle_bound) = match sent.deadline {
+        Some(total) if total <= idle_deadline => (total, false),
+        _ => (idle_deadline, true),
+    };
     let mut error = match read_limited(sent.response, MAX_ERROR_BODY, Some(deadline)).await {
+        Err(Error::Transport(transport))
+            if idle_bound && matches!(transport.kind, TransportErrorKind::Timeout(_)) =>
+        {
+            Error::transport(
+                TransportErrorKind::Timeout(TimeoutPhase::StreamIdle),
+                format!("the response body did not arrive within {idle:?}"),
+            )
+        }
         Err(error) => error,
         Ok(body) => match decode::<serde::de::IgnoredAny>(&body, status) {
             Err(Error::Api(mut api)) => {
