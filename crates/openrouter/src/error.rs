@@ -118,6 +118,7 @@ impl Error {
         match self {
             Error::Api(api) => Some(api.attempts),
             Error::Transport(transport) => Some(transport.attempts),
+            Error::Decode(decode) => Some(decode.attempts),
             _ => None,
         }
     }
@@ -126,6 +127,7 @@ impl Error {
         match self {
             Error::Api(api) => api.attempts = attempts,
             Error::Transport(transport) => transport.attempts = attempts,
+            Error::Decode(decode) => decode.attempts = attempts,
             _ => {}
         }
     }
@@ -459,6 +461,8 @@ pub struct DecodeError {
     pub body: String,
     /// The HTTP status of the response.
     pub status: Option<StatusCode>,
+    /// How many times the request was sent before this response (1 when it was not retried).
+    pub attempts: u32,
 }
 
 /// The longest body excerpt kept in an error.
@@ -486,6 +490,7 @@ impl DecodeError {
             message: error.into_inner().to_string(),
             body: excerpt(body),
             status,
+            attempts: 1,
         }
     }
 }

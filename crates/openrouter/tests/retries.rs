@@ -237,6 +237,21 @@ async fn a_malformed_body_is_a_decode_error_that_keeps_the_body() {
 }
 
 #[tokio::test]
+async fn a_decode_error_after_a_retry_says_how_many_attempts_were_made() {
+    let server = MockServer::start().await;
+    server.push_fault(status_fault(503));
+    server.push_fault(Fault::MalformedJson);
+    let error = client_for(&server)
+        .chat()
+        .create(&hello())
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Decode(_)), "{error:?}");
+    assert_eq!(error.attempts(), Some(2));
+    assert_eq!(server.request_count(), 2);
+}
+
+#[tokio::test]
 async fn emulator_validation_errors_come_back_with_the_server_message() {
     let server = MockServer::start().await;
     let request = openrouter::types::chat::ChatRequest::new(

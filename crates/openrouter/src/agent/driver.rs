@@ -249,6 +249,7 @@ fn answer_of(result: &ChatResult) -> Result<Message> {
                 .to_owned(),
             body: crate::error::excerpt(body.as_bytes()),
             status: Some(StatusCode::OK),
+            attempts: 1,
         })));
     };
     // A choice can end in an error inside a 200; continuing would hide it.

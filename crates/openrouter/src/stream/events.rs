@@ -135,6 +135,7 @@ impl<T: StreamPayload> EventDecoder<T> {
                         message: "invalid stream event".into(),
                         body: crate::error::excerpt(data.as_bytes()),
                         status: Some(self.status),
+                        attempts: 1,
                     },
                 };
                 self.fail(error.into())

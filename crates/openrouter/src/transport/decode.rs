@@ -49,6 +49,7 @@ pub(crate) fn decode<T: DeserializeOwned>(body: &[u8], status: StatusCode) -> Re
                         .map_or_else(|| "the body could not be decoded".into(), |e| e.to_string()),
                     body: crate::error::excerpt(body),
                     status: Some(status),
+                    attempts: 1,
                 },
             };
             Err(error.into())

@@ -290,7 +290,10 @@ pub(crate) async fn send_json<T: DeserializeOwned>(
             api.attempts = sent.attempts;
             Err(redact::error(client, Error::Api(api)))
         }
-        Err(error) => Err(redact::error(client, error)),
+        Err(mut error) => {
+            error.set_attempts(sent.attempts);
+            Err(redact::error(client, error))
+        }
     }
 }
 
@@ -347,6 +350,7 @@ pub(crate) async fn not_an_event_stream(client: &Client, sent: Sent, idle: Durat
                 ),
                 body: crate::error::excerpt(&body),
                 status: Some(status),
+                attempts: 1,
             }
             .into(),
         },

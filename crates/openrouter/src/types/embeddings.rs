@@ -218,6 +218,7 @@ fn decode_base64_f32(text: &str) -> Result<Vec<f32>> {
             message,
             body: crate::error::excerpt(text.as_bytes()),
             status: None,
+            attempts: 1,
         }
         .into()
     };
