@@ -220,3 +220,27 @@ async fn a_stream_read_to_its_end_gives_its_connection_back() {
         "each stream, read to [DONE], should leave its connection to the next request"
     );
 }
+
+#[tokio::test]
+async fn a_mid_stream_error_after_a_retried_start_counts_every_attempt() {
+    let server = MockServer::start().await;
+    server.push_fault(Fault::status(503));
+    server.push_fault(Fault::mid_stream_error(1, 502, "Upstream failed"));
+    let mut stream = client_for(&server).chat().stream(&hello()).await.unwrap();
+    let error = loop {
+        match stream.next().await.expect("the stream ends with its error") {
+            Ok(_) => continue,
+            Err(error) => break error,
+        }
+    };
+    assert_eq!(error.status().map(|s| s.as_u16()), Some(200));
+    assert_eq!(
+        error
+            .api()
+            .and_then(|api| api.code())
+            .and_then(|c| c.as_number()),
+        Some(502)
+    );
+    assert_eq!(error.attempts(), Some(2));
+    assert_eq!(server.request_count(), 2);
+}

@@ -39,6 +39,8 @@ pub(crate) struct EventDecoder<T> {
     headers: HeaderMap,
     /// `[DONE]` or an error arrived: nothing more is decoded.
     finished: bool,
+    /// How many times the request was sent before this stream opened; errors carry it.
+    attempts: u32,
     _type: PhantomData<fn() -> T>,
 }
 
@@ -51,6 +53,7 @@ impl<T> EventDecoder<T> {
             status,
             headers,
             finished: false,
+            attempts: 1,
             _type: PhantomData,
         }
     }
@@ -67,8 +70,9 @@ impl<T> EventDecoder<T> {
         self.finished
     }
 
-    fn fail(&mut self, error: Error) -> Option<Result<StreamEvent<T>>> {
+    fn fail(&mut self, mut error: Error) -> Option<Result<StreamEvent<T>>> {
         self.finished = true;
+        error.set_attempts(self.attempts);
         Some(Err(error))
     }
 }
@@ -176,6 +180,11 @@ impl<T> EventStream<T> {
             idle: Box::pin(tokio::time::sleep(idle_limit)),
             body_ended: false,
         }
+    }
+
+    /// Records how many times the request was sent before the stream opened, for its errors.
+    pub(crate) fn set_attempts(&mut self, attempts: u32) {
+        self.decoder.attempts = attempts;
     }
 
     /// Replaces the headers (and so the ones in-band errors carry) with a cleaned copy.

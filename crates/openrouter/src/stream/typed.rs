@@ -66,10 +66,9 @@ pub(crate) async fn open<T: StreamPayload>(
     if !transport::is_event_stream(sent.response.headers()) {
         return Err(transport::not_an_event_stream(client, sent, idle).await);
     }
-    Ok(TypedStream::new(
-        EventStream::new(sent.response, idle, client.inner.max_event_size),
-        client,
-    ))
+    let mut events = EventStream::new(sent.response, idle, client.inner.max_event_size);
+    events.set_attempts(sent.attempts);
+    Ok(TypedStream::new(events, client))
 }
 
 /// A streamed answer: yields each event as it arrives.
